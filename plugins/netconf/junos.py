@@ -1,0 +1,84 @@
+# -*- coding: utf-8 -*-
+# Copyright: mxha.srd contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Netconf plugin for Junos that needs nothing but ansible.netcommon.
+
+Inventories may name ``ansible_network_os: mxha.srd.junos`` instead of ``junipernetworks.junos.junos``
+(deprecated, and leaving the Ansible package); mxha.srd's modules work with either, because they
+send raw Junos RPCs through the connection.
+"""
+from __future__ import annotations
+
+DOCUMENTATION = """
+author: mxha.srd maintainers (@mxha)
+name: junos
+short_description: NETCONF plugin for Juniper Junos (MX) that depends only on ansible.netcommon
+description:
+  - Lets the C(ansible.netcommon.netconf) connection talk to Junos with the ncclient C(junos) device
+    handler, report device facts from C(get-software-information), and send raw Junos RPCs.
+  - Use it with C(ansible_network_os=mxha.srd.junos). The mxha.srd modules also work with
+    C(junipernetworks.junos.junos).
+version_added: 0.1.0
+options:
+  ncclient_device_handler:
+    type: str
+    default: junos
+    description:
+      - The ncclient device handler to use. Junos needs C(junos) for its RPC replies to be parsed.
+"""
+
+import json
+
+from ansible.module_utils.common.text.converters import to_text
+from ansible_collections.ansible.netcommon.plugins.plugin_utils.netconf_base import (
+    NetconfBase,
+    ensure_ncclient,
+)
+
+try:
+    from ncclient.xml_ import new_ele, to_ele, to_xml
+
+    HAS_NCCLIENT = True
+except (ImportError, AttributeError):  # paramiko/gssapi mismatches raise AttributeError
+    HAS_NCCLIENT = False
+
+
+def _text(parent, tag):
+    node = parent.find(".//" + tag) if parent is not None else None
+    return to_text(node.text, errors="surrogate_then_replace").strip() if node is not None and node.text else None
+
+
+class Netconf(NetconfBase):
+    """Junos flavour of the netcommon NETCONF plugin."""
+
+    @ensure_ncclient
+    def get_device_info(self):
+        reply = to_ele(self.execute_rpc(to_xml(new_ele("get-software-information"))))
+        info = reply.find(".//software-information")
+        return {
+            "network_os": "junos",
+            "network_os_version": _text(info, "junos-version"),
+            "network_os_hostname": _text(info, "host-name"),
+            "network_os_model": _text(info, "product-model"),
+        }
+
+    def execute_rpc(self, name):
+        """Send one raw RPC (an XML string) and return the reply as a string."""
+        return self.rpc(name)
+
+    def get_capabilities(self):
+        result = {
+            "rpc": self.get_base_rpc() + ["commit", "discard_changes", "validate", "lock", "unlock", "execute_rpc"],
+            "network_api": "netconf",
+            "device_info": self.get_device_info(),
+            "server_capabilities": list(self.m.server_capabilities),
+            "client_capabilities": list(self.m.client_capabilities),
+            "session_id": self.m.session_id,
+        }
+        result["device_operations"] = self.get_device_operations(result["server_capabilities"])
+        return json.dumps(result)
+
+    @staticmethod
+    def guess_network_os(obj):
+        """Never guess: users name the network OS explicitly (and junipernetworks.junos guesses too)."""
+        return None

@@ -1,0 +1,1 @@
+"""mxsim: an emulated Juniper MX pair (NETCONF over SSH on loopback) for mxha.srd's tests."""
