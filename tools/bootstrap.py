@@ -63,6 +63,16 @@ def run(*cmd: str | os.PathLike, **kw) -> None:
     subprocess.check_call([str(c) for c in cmd], **kw)
 
 
+def pip(*args: str | os.PathLike) -> None:
+    """pip, minus the per-package 'Location ... is ignored' noise some site pip.conf files cause."""
+    cmd = [str(venv_python()), "-m", "pip", "--disable-pip-version-check", "-q", *map(str, args)]
+    proc = subprocess.run(cmd, stderr=subprocess.PIPE, text=True)
+    noise = re.compile(r"^WARNING: Location '.*' is ignored")
+    sys.stderr.write("".join(line for line in proc.stderr.splitlines(True) if not noise.match(line)))
+    if proc.returncode:
+        sys.exit(f"[setup] pip {' '.join(map(str, args[:2]))} failed (exit {proc.returncode})")
+
+
 def venv_python() -> Path:
     return VENV / "bin" / "python"
 
@@ -98,11 +108,10 @@ def ensure_venv() -> None:
     if not venv_python().exists():
         log("creating .venv")
         run(sys.executable, "-m", "venv", VENV)
-    pip = [venv_python(), "-m", "pip", "--disable-pip-version-check", "-q"]
     log("installing requirements-dev.txt (pinned)")
-    run(*pip, "install", "-r", ROOT / "requirements-dev.txt")
+    pip("install", "-r", ROOT / "requirements-dev.txt")
     log("installing the emulator (tools/mxsim, editable)")
-    run(*pip, "install", "--no-deps", "-e", ROOT / "tools" / "mxsim")
+    pip("install", "--no-deps", "-e", ROOT / "tools" / "mxsim")
     stamp.write_text(want)
 
 
@@ -120,8 +129,7 @@ def ensure_collections() -> None:
         wheels = glob.glob(str(CACHE / "ansible-12.3.0-py3-none-any.whl"))
         if not wheels:
             log(f"downloading the {ANSIBLE_WHEEL} wheel (for {', '.join(missing)})")
-            run(venv_python(), "-m", "pip", "--disable-pip-version-check", "-q", "download", "--no-deps",
-                ANSIBLE_WHEEL, "-d", CACHE)
+            pip("download", "--no-deps", ANSIBLE_WHEEL, "-d", CACHE)
             wheels = glob.glob(str(CACHE / "ansible-12.3.0-py3-none-any.whl"))
         prefixes = tuple(f"ansible_collections/{c}/" for c in missing)
         with zipfile.ZipFile(wheels[0]) as z:
