@@ -8,6 +8,7 @@ dependencies extracted by tools/bootstrap.py next to it, in a sandbox outside th
 """
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import shutil
@@ -40,6 +41,13 @@ def shipped(rel: str) -> bool:
 
 
 def main() -> int:
+    SANDBOX.mkdir(parents=True, exist_ok=True)
+    with open(SANDBOX.parent / ".lock", "w") as lock:  # one run at a time per work tree
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return run()
+
+
+def run() -> int:
     if DEST.exists():
         shutil.rmtree(DEST)
     for rel in filter(shipped, collection_files()):
