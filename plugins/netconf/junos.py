@@ -36,7 +36,7 @@ from ansible_collections.ansible.netcommon.plugins.plugin_utils.netconf_base imp
 )
 
 try:
-    from ncclient.xml_ import new_ele, to_ele, to_xml
+    from ncclient.xml_ import new_ele, sub_ele, to_ele, to_xml
 
     HAS_NCCLIENT = True
 except (ImportError, AttributeError):  # paramiko/gssapi mismatches raise AttributeError
@@ -65,6 +65,26 @@ class Netconf(NetconfBase):
     def execute_rpc(self, name):
         """Send one raw RPC (an XML string) and return the reply as a string."""
         return self.rpc(name)
+
+    @ensure_ncclient
+    def commit(self, confirmed=False, timeout=None, persist=None, check=False, comment=None):
+        """Commit with Junos' own <commit-configuration> (ncclient's junos Commit takes no persist).
+
+        ``timeout`` is in seconds, as netcommon passes it; Junos counts confirm-timeout in whole
+        minutes, so it is rounded up.
+        """
+        if persist:
+            raise ValueError("Junos does not support persist tokens on confirmed commits; confirm from any session with a plain commit")
+        rpc = new_ele("commit-configuration")
+        if check:
+            sub_ele(rpc, "check")
+        if confirmed:
+            sub_ele(rpc, "confirmed")
+            if timeout:
+                sub_ele(rpc, "confirm-timeout").text = str(max(1, -(-int(timeout) // 60)))
+        if comment:
+            sub_ele(rpc, "log").text = str(comment)
+        return self.execute_rpc(to_xml(rpc))
 
     def get_capabilities(self):
         result = {

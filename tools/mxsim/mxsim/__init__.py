@@ -1,1 +1,4 @@
-"""mxsim: an emulated Juniper MX pair (NETCONF over SSH on loopback) for mxha.srd's tests."""
+"""mxsim: emulated Juniper MX pairs speaking NETCONF over SSH on loopback, for mxha.srd's tests.
+
+See tools/mxsim/README.md; `mxsim up` starts it, mxsim.testing holds the pytest fixtures.
+"""

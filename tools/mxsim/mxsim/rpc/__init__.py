@@ -1,0 +1,61 @@
+"""RPC registry: handlers keyed by the operation's local name (namespaces are ignored).
+
+One module per RPC family registers its handlers with `@rpc("name", ...)`. A handler gets the
+Session and the operation element (namespace-free) and returns the reply body: an element, a
+list of elements, session.OK, session.RawText, or None (an empty <rpc-reply/>); it raises
+errors.RpcFailure for <rpc-error> replies. Later issues add families (SRD show/request RPCs) as
+new modules listed in FAMILIES or imported by a plugin.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any, Callable
+
+from lxml import etree
+
+if TYPE_CHECKING:
+    from ..session import Session
+
+Handler = Callable[["Session", etree._Element], Any]
+
+FAMILIES = [
+    "config_get",
+    "config_load",
+    "config_edit",
+    "locking",
+    "commit_ops",
+    "session_ops",
+    "system_info",
+    "files",
+    "interfaces",
+    "command",
+]
+
+_REGISTRY: dict[str, Handler] = {}
+
+
+def rpc(*rpc_names: str) -> Callable[[Handler], Handler]:
+    def deco(fn: Handler) -> Handler:
+        for n in rpc_names:
+            _REGISTRY[n] = fn
+        return fn
+
+    return deco
+
+
+def lookup(name: str) -> Handler | None:
+    if not _REGISTRY:
+        load()
+    return _REGISTRY.get(name)
+
+
+def load() -> None:
+    for fam in FAMILIES:
+        importlib.import_module(f"{__name__}.{fam}")
+
+
+def names() -> list[str]:
+    if not _REGISTRY:
+        load()
+    return sorted(_REGISTRY)

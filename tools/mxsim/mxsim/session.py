@@ -1,0 +1,256 @@
+"""One NETCONF session: hello exchange, framing, RPC dispatch, Junos-shaped replies, cleanup.
+
+Runs as an asyncssh process (subsystem `netconf` or exec `xml-mode netconf need-trailer`) read
+with encoding=None so base:1.1 chunk sizes count bytes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import inspect
+import itertools
+import logging
+import re
+import time
+from typing import TYPE_CHECKING, Any
+from xml.sax.saxutils import escape, quoteattr
+
+from lxml import etree
+
+from . import rpc as rpc_registry
+from .datastore import PrivateCandidate
+from .errors import Error, RpcFailure
+from .framing import FramingError, Framer
+from .xmlutil import JUNOS_NS, NETCONF_NS, child, children, local, parse, strip_ns
+
+if TYPE_CHECKING:
+    import asyncssh
+
+    from .chassis import Chassis
+
+log = logging.getLogger(__name__)
+
+BASE10 = "urn:ietf:params:netconf:base:1.0"
+BASE11 = "urn:ietf:params:netconf:base:1.1"
+CAPABILITIES = [
+    BASE10,
+    "urn:ietf:params:netconf:capability:candidate:1.0",
+    "urn:ietf:params:netconf:capability:confirmed-commit:1.0",
+    "urn:ietf:params:netconf:capability:validate:1.0",
+    "urn:ietf:params:netconf:capability:url:1.0?scheme=http,ftp,file",
+    "urn:ietf:params:xml:ns:netconf:base:1.0",
+    "urn:ietf:params:xml:ns:netconf:capability:candidate:1.0",
+    "urn:ietf:params:xml:ns:netconf:capability:confirmed-commit:1.0",
+    "urn:ietf:params:xml:ns:netconf:capability:validate:1.0",
+    "urn:ietf:params:xml:ns:netconf:capability:url:1.0?scheme=http,ftp,file",
+    "urn:ietf:params:xml:ns:yang:ietf-netconf-monitoring",
+    "http://xml.juniper.net/netconf/junos/1.0",
+    "http://xml.juniper.net/dmi/system/1.0",
+]
+_session_ids = itertools.count(40001)
+_MESSAGE_ID = re.compile(rb"<(?:[\w.-]+:)?rpc\b[^>]*?\bmessage-id\s*=\s*(\"[^\"]*\"|'[^']*')")
+
+
+class Ok:
+    """Reply body <ok/>."""
+
+
+class RawText(str):
+    """Reply body that is text placed directly inside <rpc-reply> (format="json")."""
+
+
+OK = Ok()
+
+
+class Session:
+    def __init__(self, chassis: "Chassis", process: "asyncssh.SSHServerProcess[bytes]", user: str) -> None:
+        self.chassis = chassis
+        self.process = process
+        self.user = user
+        self.id = next(_session_ids)
+        self.framer = Framer()
+        self.closing = False
+        self.aborted = False
+        self.detached = False
+        self.extras: dict[str, Any] = {}
+        self.started = time.time()
+
+    # ---- workspace: which candidate this session reads and edits -------------------------
+
+    def private_candidate(self) -> PrivateCandidate | None:
+        return self.chassis.store.private.get(self.id)
+
+    def workspace(self) -> etree._Element:
+        p = self.private_candidate()
+        return p.config if p is not None else self.chassis.store.candidate
+
+    def set_workspace(self, config: etree._Element) -> None:
+        p = self.private_candidate()
+        if p is not None:
+            p.config = config
+        else:
+            self.require_unlocked_by_others()
+            self.chassis.store.set_candidate(config)
+
+    def open_private(self) -> None:
+        store = self.chassis.store
+        store.private[self.id] = PrivateCandidate(copy.deepcopy(store.committed.config), store.committed.sequence)
+
+    def require_unlocked_by_others(self) -> None:
+        lock = self.chassis.store.lock
+        if lock is not None and lock.session_id != self.id:
+            raise RpcFailure(
+                Error(lock.message(), tag="lock-denied", type="protocol", info={"session-id": str(lock.session_id)})
+            )
+
+    # ---- connection -----------------------------------------------------------------------
+
+    def abort(self) -> None:
+        """Drop the connection abruptly (no SSH disconnect, no reply): a fault or a reset."""
+        self.aborted = True
+        self.closing = True
+        conn = self.process.get_extra_info("connection")
+        if conn is not None:
+            conn.abort()
+
+    def _write(self, data: bytes) -> None:
+        self.process.stdout.write(self.framer.encode(data))
+
+    def hello(self) -> bytes:
+        caps = list(CAPABILITIES)
+        if self.chassis.options.base11:
+            caps.insert(1, BASE11)
+        body = "".join(f"    <capability>{c}</capability>\n" for c in caps)
+        return (
+            "<!-- No zombies were killed during the creation of this user interface -->\n"
+            f"<!-- user {self.user}, class j-super-user -->\n"
+            f'<hello xmlns="{NETCONF_NS}">\n  <capabilities>\n{body}  </capabilities>\n'
+            f"  <session-id>{self.id}</session-id>\n</hello>"
+        ).encode()
+
+    async def run(self) -> None:
+        chassis = self.chassis
+        chassis.sessions[self.id] = self
+        chassis.event("session-start", session=self.id, user=self.user)
+        try:
+            self._write(self.hello())
+            if not await self._client_hello():
+                return
+            while not self.closing:
+                msg = self.framer.next_message()
+                if msg is None:
+                    data = await self.process.stdin.read(65536)
+                    if not data:
+                        break
+                    self.framer.feed(data)
+                    continue
+                if msg:
+                    await self.handle(msg)
+        except FramingError as exc:
+            chassis.event("framing-error", session=self.id, error=str(exc))
+        except (ConnectionError, asyncio.IncompleteReadError, BrokenPipeError):
+            pass
+        finally:
+            if not self.detached:
+                chassis.session_ended(self)
+                chassis.event("session-end", session=self.id, aborted=self.aborted or None)
+            if not self.aborted:
+                try:
+                    self.process.exit(0)
+                except Exception:  # the channel may already be gone
+                    pass
+
+    async def _client_hello(self) -> bool:
+        while True:
+            msg = self.framer.next_message()
+            if msg is not None:
+                break
+            data = await self.process.stdin.read(65536)
+            if not data:
+                return False
+            self.framer.feed(data)
+        try:
+            hello = parse(msg)
+        except etree.XMLSyntaxError:
+            return False
+        if local(hello.tag) != "hello":
+            return False
+        caps_el = child(hello, "capabilities")
+        caps = {(c.text or "").strip() for c in children(caps_el)} if caps_el is not None else set()
+        self.framer.chunked = self.chassis.options.base11 and BASE11 in caps
+        self.chassis.event("hello", session=self.id, framing="chunked" if self.framer.chunked else "eom")
+        return True
+
+    # ---- one RPC --------------------------------------------------------------------------
+
+    async def handle(self, raw: bytes) -> None:
+        start = time.perf_counter()
+        self.extras = {}
+        attrs: dict[str, str] = {}
+        name = "(malformed)"
+        verdict = None
+        try:
+            root = parse(raw)
+            attrs = {k: v for k, v in root.attrib.items() if not k.startswith("{")}
+            if local(root.tag) != "rpc":
+                raise RpcFailure(Error("syntax error, expecting <rpc>", type="protocol", bad_element=local(root.tag)))
+            ops = children(root)
+            if not ops:
+                raise RpcFailure(Error("syntax error, expecting <rpc> to contain an operation", type="protocol"))
+            op = strip_ns(ops[0])
+            name = op.tag
+            verdict = self.chassis.faults.before_rpc(self, name)
+            if verdict == "drop":
+                self._dropped(name, start)
+                return
+            result = self.dispatch(name, op)
+            if inspect.isawaitable(result):
+                result = await result
+            body, ok = result, True
+        except etree.XMLSyntaxError as exc:
+            m = _MESSAGE_ID.search(raw)
+            if m:
+                attrs = {"message-id": m.group(1)[1:-1].decode("utf-8", "replace")}
+            body, ok = RpcFailure(Error(f"XML parse error: {exc}", tag="malformed-message", type="rpc")).body(), False
+        except RpcFailure as exc:
+            body, ok = exc.body(), False
+        except Exception as exc:  # a bug in a handler must not kill the session
+            log.exception("%s: %s failed", self.chassis.name, name)
+            body, ok = RpcFailure(Error(f"mxsim internal error: {exc!r}")).body(), False
+        if verdict == "drop-after":
+            self._dropped(name, start)
+            return
+        await self.chassis.faults.delay(self, name)
+        if self.aborted or self.detached:
+            return
+        self._write(self.reply(attrs, body))
+        self.chassis.log.write(
+            session=self.id, rpc=name, ms=round((time.perf_counter() - start) * 1000, 3), ok=ok, **self.extras
+        )
+
+    def dispatch(self, name: str, op: etree._Element) -> Any:
+        handler = rpc_registry.lookup(name)
+        if handler is None:
+            raise RpcFailure(Error("syntax error", type="protocol", bad_element=name))
+        return handler(self, op)
+
+    def _dropped(self, name: str, start: float) -> None:
+        self.chassis.log.write(
+            session=self.id, rpc=name, ms=round((time.perf_counter() - start) * 1000, 3), ok=False, dropped=True
+        )
+        self.abort()
+
+    def reply(self, attrs: dict[str, str], body: Any) -> bytes:
+        head = f'<rpc-reply xmlns="{NETCONF_NS}" xmlns:junos="{JUNOS_NS}"'
+        head += "".join(f" {k}={quoteattr(v)}" for k, v in attrs.items()) + ">\n"
+        if body is None:
+            inner = b""
+        elif isinstance(body, Ok):
+            inner = b"<ok/>\n"
+        elif isinstance(body, RawText):
+            inner = escape(str(body)).encode("utf-8") + b"\n"
+        else:
+            elems = body if isinstance(body, list) else [body]
+            inner = b"".join(etree.tostring(e, encoding="utf-8", pretty_print=True) for e in elems)
+        return head.encode() + inner + b"</rpc-reply>"
