@@ -7,6 +7,8 @@ export PATH := $(CURDIR)/$(BIN):$(PATH)
 export ANSIBLE_CONFIG := $(CURDIR)/ansible.cfg
 # Cut ncclient's 100 ms polling in the processes we own (the .pth written by setup reads this).
 export NCCLIENT_TICK ?= 0.005
+# pytest workers; every worker starts its own emulator on free ports.
+JOBS ?= 2
 
 .PHONY: setup demo test test-unit test-emulator test-playbooks sanity bench clean
 
@@ -16,20 +18,26 @@ setup:
 demo: setup
 	@$(BIN)/python tools/demo.py
 
-test: setup test-unit test-emulator test-playbooks sanity
-	@echo "make test: all layers passed"
+# Every layer: ansible-test sanity on a copy of the collection, then one pytest run over
+# tests/unit (pure), tests/emulator (live NETCONF server) and tests/playbooks (ansible-playbook).
+test: setup
+	$(BIN)/python tools/sanity.py
+	$(BIN)/pytest -n $(JOBS) tests
 
 test-unit: setup
-	$(BIN)/pytest tests/unit
+	$(BIN)/pytest -n $(JOBS) tests/unit
 
 test-emulator: setup
-	$(BIN)/pytest tests/emulator
+	$(BIN)/pytest -n $(JOBS) tests/emulator
 
 test-playbooks: setup
-	$(BIN)/pytest tests/playbooks
+	$(BIN)/pytest -n $(JOBS) tests/playbooks
 
 sanity: setup
-	@$(BIN)/python tools/sanity.py
+	$(BIN)/python tools/sanity.py
+
+bench: setup
+	@for b in tools/bench/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 clean:
 	rm -rf $(VENV) .cache tests/output .mxsim .demo
