@@ -44,6 +44,8 @@ class Chassis:
         self.listener: Any = None
         # Operational state that later modules (SRD roles, links, ICCP) keep per chassis.
         self.ops: dict[str, Any] = {}
+        # srd of this chassis' pair (mxsim.srd.daemon.PairSrd), shared with the peer; set by srd.attach.
+        self.srd: Any = None
 
     @property
     def options(self) -> Options:
@@ -90,6 +92,12 @@ class Chassis:
         finally:
             self._waiters.remove(entry)
 
+    def committed_changed(self) -> None:
+        """The committed configuration changed (commit, confirmed rollback, set-committed):
+        daemons that read it (srd) re-derive their configuration now."""
+        if self.srd is not None:
+            self.srd.committed_changed(self)
+
     def session_ended(self, session: "Session") -> None:
         """Junos semantics when a session goes away, however it ends.
 
@@ -113,12 +121,16 @@ class Chassis:
             s.detached = True  # its own cleanup must not touch the fresh state or log
             s.abort()
             self.session_ended(s)
+        if self.srd is not None:
+            self.srd.begin_reset(self.name)
         await self.faults.clear()
         if self.pending is not None:
             self.pending.handle.cancel()
             self.pending = None
         self.store.reset()
         self.ops.clear()
+        if self.srd is not None:
+            self.srd.end_reset(self)
         self.log.truncate()
         self.events.clear()
 
@@ -140,6 +152,8 @@ class Chassis:
             "faults": self.faults.describe(),
             "events": dict(self.events),
         }
+        if full and self.srd is not None:
+            out["srd"] = self.srd.describe()
         if full:
             out["committed"] = to_bytes(store.committed.config, pretty=True).decode()
             out["candidate"] = to_bytes(store.candidate, pretty=True).decode()

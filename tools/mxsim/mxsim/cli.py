@@ -33,6 +33,12 @@ def _server_options(p: argparse.ArgumentParser) -> None:
         default=60.0,
         help="real seconds per Junos minute of confirm-timeout (tests use 1)",
     )
+    p.add_argument(
+        "--switchover-seconds",
+        type=float,
+        default=2.0,
+        help="how long an SRD switchover takes; the chassis taking over shows INITIALIZING meanwhile (tests use 0.3)",
+    )
     p.add_argument("--network-os", default=DEFAULT_NETWORK_OS, help="ansible_network_os written to the inventory")
     p.add_argument(
         "--plugin", action="append", default=[], help="Python module to import at start (may call setup(emulator))"
@@ -49,6 +55,8 @@ def _options(a: argparse.Namespace) -> Options:
         raise ValueError(f"--base-port {a.base_port} leaves no room for {2 * a.pairs} ports below 65536")
     if a.confirm_minute_seconds <= 0:
         raise ValueError("--confirm-minute-seconds must be positive")
+    if a.switchover_seconds < 0:
+        raise ValueError("--switchover-seconds must not be negative")
     return Options(
         state_dir=a.state_dir.resolve(),
         pairs=a.pairs,
@@ -56,6 +64,7 @@ def _options(a: argparse.Namespace) -> Options:
         base11=a.base11,
         schema=a.schema,
         confirm_minute_seconds=a.confirm_minute_seconds,
+        switchover_seconds=a.switchover_seconds,
         network_os=a.network_os,
         plugins=a.plugin,
         enable_checks=a.enable_check,

@@ -102,6 +102,7 @@ def commit(
         store.set_candidate(copy.deepcopy(rev.config))
     _settle_confirmation(chassis, session, previous.config, confirmed, minutes, persist)
     chassis.event("commit", session=session.id, confirmed=confirmed or None, sequence=rev.sequence)
+    chassis.committed_changed()
     results = commit_results(
         False, (_revision_id(rev.seconds, rev.sequence), _revision_id(previous.seconds, previous.sequence))
     )
@@ -166,6 +167,7 @@ def rollback_pending(chassis: "Chassis", reason: str) -> None:
         rev = store.committed
     store.set_candidate(copy.deepcopy(rev.config))
     chassis.event("confirmed-rollback", reason=reason, sequence=rev.sequence)
+    chassis.committed_changed()
 
 
 def session_ended(chassis: "Chassis", session_id: int) -> None:

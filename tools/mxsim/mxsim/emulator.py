@@ -16,7 +16,8 @@ import signal
 import time
 from typing import Any, Callable
 
-from . import checks, commands, rpc
+from . import checks, commands, rpc, srd
+from . import srd_faults  # noqa: F401  (registers the SRD faults: link down, peer unreachable ...)
 from .chassis import Chassis
 from .checks import srd_rules  # noqa: F401  (registers the SRD commit rules)
 from .options import Options
@@ -52,6 +53,7 @@ class Emulator:
         self.ssh_options = ssh_options(host_key(opts.state_dir))
         for name, pair, member, port in opts.chassis():
             self.chassis[name] = Chassis(self, name, pair, member, port)
+        srd.attach(self)
         for mod in opts.plugins:
             plugin = importlib.import_module(mod)
             if hasattr(plugin, "setup"):
@@ -103,6 +105,7 @@ class Emulator:
             raise ValueError("set-committed needs a <configuration> document")
         rev = chassis.store.push(config, "root", "set by mxsim control")
         chassis.store.set_candidate(copy.deepcopy(rev.config))
+        chassis.committed_changed()
         return rev.sequence
 
     def status(self) -> dict[str, Any]:

@@ -23,6 +23,8 @@ class Options:
     # How many real seconds one Junos "minute" lasts (confirm-timeout is in minutes): 60 on a real
     # box, 1 in tests so an unconfirmed commit rolls back in seconds.
     confirm_minute_seconds: float = 60.0
+    # How long an SRD switchover takes (the chassis taking over shows INITIALIZING meanwhile).
+    switchover_seconds: float = 2.0
     network_os: str = DEFAULT_NETWORK_OS
     plugins: list[str] = field(default_factory=list)
     enable_checks: list[str] = field(default_factory=list)

@@ -32,6 +32,8 @@ from .framing import Framer
 from .options import HOST, PASSWORD, USER, Options
 
 FAST_TICK = 0.005
+# SRD switchover time of the shared test emulator: long enough for a client to see INITIALIZING.
+SWITCHOVER = 0.3
 
 
 def fast_ncclient() -> None:
@@ -170,6 +172,24 @@ class Emu:
     def rpc_names(self, chassis: str, since: int = 0) -> list[str]:
         return rpclog.names(self.log(chassis, since))
 
+    def events(self, chassis: str, name: str | None = None, since: int = 0) -> list[dict[str, Any]]:
+        """Event lines of the RPC log (srd-decision, srd-switchover-done, link-down ...)."""
+        return [e for e in self.log(chassis, since) if "event" in e and (name is None or e["event"] == name)]
+
+    # ---- configuration ------------------------------------------------------------------------
+
+    def commit_config(self, chassis: str, config_xml: str) -> None:
+        """Merge a <configuration> into the candidate and commit it, over NETCONF (all checks run)."""
+        from lxml import etree
+
+        with self.ncclient(chassis) as m:
+            m.lock()
+            try:
+                m.load_configuration(action="merge", format="xml", config=etree.fromstring(config_xml.encode()))
+                m.commit()
+            finally:
+                m.unlock()
+
 
 def start(state_dir: Path, pairs: int = 1, retries: int = 3, **opts: Any) -> Emu:
     """`mxsim up` into state_dir on free ports (retried if a port got taken meanwhile). The
@@ -262,7 +282,7 @@ class RawNetconf:
 @pytest.fixture(scope="session")
 def mxsim_emulator(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Emu]:
     """One pair with schema checks, EOM framing, 1 s confirm-minutes; for the whole session."""
-    emu = start(tmp_path_factory.mktemp("mxsim"), pairs=1, confirm_minute_seconds=1.0)
+    emu = start(tmp_path_factory.mktemp("mxsim"), pairs=1, confirm_minute_seconds=1.0, switchover_seconds=SWITCHOVER)
     yield emu
     stop(emu)
 
@@ -286,3 +306,22 @@ def mx(mxsim_emulator: Emu) -> Emu:
 def mx11(mxsim_emulator_base11: Emu) -> Emu:
     mxsim_emulator_base11.reset()
     return mxsim_emulator_base11
+
+
+@pytest.fixture
+def srd_pair(mx: Emu) -> Emu:
+    """The shared emulator with the collection's CGNAT example pair (docs/examples/cgnat-pair.yml)
+    committed on pair1 over NETCONF: set 1 is MASTER on pair1-mx1 (gateway 1), STANDBY on pair1-mx2."""
+    from .srd.example import pair_configs
+
+    global _PAIR_CONFIGS
+    if _PAIR_CONFIGS is None:
+        _PAIR_CONFIGS = pair_configs()
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(2) as pool:  # both chassis at once: the election waits for the second
+        list(pool.map(lambda item: mx.commit_config(*item), _PAIR_CONFIGS.items()))
+    return mx
+
+
+_PAIR_CONFIGS: dict[str, str] | None = None

@@ -24,7 +24,7 @@ from ..xmlutil import children
 if TYPE_CHECKING:
     from ..session import Session
 
-MODULES = ["show_version", "show_configuration", "misc"]
+MODULES = ["show_version", "show_configuration", "misc", "srd", "routing"]
 
 
 @dataclass

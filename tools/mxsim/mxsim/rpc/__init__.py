@@ -30,6 +30,8 @@ FAMILIES = [
     "files",
     "interfaces",
     "command",
+    "srd",
+    "routing",
 ]
 
 _REGISTRY: dict[str, Handler] = {}

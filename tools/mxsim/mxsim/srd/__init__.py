@@ -1,0 +1,40 @@
+"""The services redundancy daemon (srd) of an emulated MX pair, over an in-process ICCP link.
+
+Layout (one job per file):
+- domain.py: the only bridge to the collection (model, xml_parse, the decision engine);
+- link.py: the ICCP link of a pair (up/down, groups);
+- daemon.py: PairSrd, srd on both chassis of a pair (state, decisions, faults, reset);
+- election.py: the start-up election when a set forms; switchover.py: switchovers in progress;
+- view.py: what `show services redundancy-group` reports per chassis;
+- show.py / routes.py / vrrp.py: XML replies; text.py: their CLI text;
+- example.py: the collection's CGNAT example pair rendered for the emulator (tests, demos).
+
+`attach(emulator)` creates one PairSrd per pair and hangs it on both chassis (`chassis.srd`).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from . import domain
+
+if TYPE_CHECKING:
+    from ..emulator import Emulator
+
+log = logging.getLogger(__name__)
+
+
+def attach(emulator: "Emulator") -> None:
+    if not domain.AVAILABLE:
+        log.warning("srd emulation unavailable (the collection cannot be imported: %s)", domain.IMPORT_ERROR)
+        return
+    from .daemon import PairSrd
+
+    by_pair: dict[int, list] = {}
+    for c in emulator.chassis.values():
+        by_pair.setdefault(c.pair, []).append(c)
+    for members in by_pair.values():
+        srd = PairSrd(members)
+        for c in members:
+            c.srd = srd
