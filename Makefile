@@ -10,7 +10,7 @@ export NCCLIENT_TICK ?= 0.005
 # pytest workers; every worker starts its own emulator on free ports.
 JOBS ?= 2
 
-.PHONY: setup demo test test-unit test-emulator test-playbooks sanity bench clean
+.PHONY: setup demo test test-unit test-emulator test-playbooks sanity bench lint docs package package-check changelog clean
 
 setup:
 	@$(PYTHON) tools/bootstrap.py
@@ -39,5 +39,21 @@ sanity: setup
 bench: setup
 	@for b in tools/bench/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
+lint: setup
+	$(BIN)/ansible-lint --offline
+	$(BIN)/python tools/changelog.py lint
+
+docs: setup
+	$(BIN)/python tools/gen_plugin_docs.py
+
+package: setup
+	$(BIN)/ansible-galaxy collection build --force --output-path dist
+
+package-check: setup
+	$(BIN)/python tools/package_check.py
+
+changelog: setup
+	$(BIN)/python tools/changelog.py preview
+
 clean:
-	rm -rf $(VENV) .cache tests/output .mxsim .demo
+	rm -rf $(VENV) .cache tests/output .mxsim .demo dist docs/plugins context

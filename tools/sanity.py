@@ -2,9 +2,11 @@
 """Run `ansible-test sanity` on a physical copy of the collection.
 
 ansible-test resolves symlinks, so the collection must really sit at
-`…/ansible_collections/mxha/srd/`, with its dependency collections as siblings. We copy the files
-git knows about (tracked and untracked-but-not-ignored) into .venv/sanity/ and link the
-dependencies extracted by tools/bootstrap.py next to it, in a sandbox outside the work tree. No ignore file is used.
+`…/ansible_collections/mxha/srd/`, with its dependency collections as siblings. We build the
+collection and unpack the tarball there, so sanity checks exactly what ships (development tooling,
+the emulator and tests that need it are left out by galaxy.yml's build_ignore), and link the
+dependencies extracted by tools/bootstrap.py next to it, in a sandbox outside the work tree.
+No ignore file is used.
 """
 from __future__ import annotations
 
@@ -14,6 +16,8 @@ import os
 import shutil
 import subprocess
 import sys
+import tarfile
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,22 +26,16 @@ DEPS = ROOT / ".venv" / "collections" / "ansible_collections"
 SANDBOX = (Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "mxha-srd"
            / f"sanity-{hashlib.sha256(str(ROOT).encode()).hexdigest()[:12]}" / "ansible_collections")
 DEST = SANDBOX / "mxha" / "srd"
-# Development tooling (the emulator, setup scripts, CI glue) is not part of the built collection.
-NOT_SHIPPED = ("tools/", ".ci/", "Makefile", "requirements-dev.txt")
 
 
-def collection_files() -> list[str]:
-    if (ROOT / ".git").exists():
-        out = subprocess.check_output(["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=ROOT)
-        return [f for f in out.decode().split("\0") if f and (ROOT / f).is_file()]
-    skip = {".venv", ".cache", ".git", "tests/output"}
-    return [str(p.relative_to(ROOT)) for p in ROOT.rglob("*")
-            if p.is_file() and not any(str(p.relative_to(ROOT)).startswith(s) for s in skip)]
-
-
-def shipped(rel: str) -> bool:
-    """Only what `ansible-galaxy collection build` ships is sanity-tested (galaxy.yml build_ignore)."""
-    return not rel.startswith(NOT_SHIPPED)
+def build_into(dest: Path) -> None:
+    """Unpack exactly what `ansible-galaxy collection build` ships (galaxy.yml build_ignore decides)."""
+    with tempfile.TemporaryDirectory() as out:
+        subprocess.check_call([str(Path(sys.executable).parent / "ansible-galaxy"), "collection", "build",
+                               "--force", "--output-path", out, str(ROOT)], stdout=subprocess.DEVNULL)
+        (tarball,) = Path(out).glob("mxha-srd-*.tar.gz")
+        with tarfile.open(tarball) as tar:
+            tar.extractall(dest, filter="data")
 
 
 def main() -> int:
@@ -50,10 +48,7 @@ def main() -> int:
 def run() -> int:
     if DEST.exists():
         shutil.rmtree(DEST)
-    for rel in filter(shipped, collection_files()):
-        target = DEST / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(ROOT / rel, target)
+    build_into(DEST)
     for dep in ("ansible/netcommon", "ansible/utils", "junipernetworks/junos"):
         link = SANDBOX / dep
         link.parent.mkdir(parents=True, exist_ok=True)

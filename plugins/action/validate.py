@@ -91,7 +91,7 @@ class ActionModule(ActionBase):
                 found = path
         if found is None or not os.path.isfile(found):
             raise InputError("%s %s not found" % (what, path))
-        return found
+        return os.path.abspath(found)  # later reads must not depend on the playbook's directory
 
     def _read_text(self, path: str, what: str) -> str:
         found = self._file(path, what)
