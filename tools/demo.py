@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""`make demo`: start the bundled emulated MX pair, run the main job against it, stop the pair.
+"""`make demo`: start the bundled emulated MX pair, run the user jobs against it, stop the pair.
 
+playbooks/demo.yml deploys the example intent (docs/examples/cgnat-pair.yml), checks for drift,
+changes one chassis by hand, catches that with the drift check, and switches set 1 over.
 The emulator runs in the background only for the length of the demo (stopped in `finally`, even
-on Ctrl-C). Its state (inventory, RPC log) goes to .demo/, which is git-ignored; the summary at
-the end is read from the emulator's own RPC log, so the figures are what the routers saw.
+on Ctrl-C). Its state (inventory, RPC log) and the drift reports go to .demo/, which is git-ignored;
+the summary at the end is read from the emulator's own RPC log, so the figures are what the routers saw.
 """
 from __future__ import annotations
 
@@ -46,11 +48,15 @@ def rpc_summary() -> list[str]:
         locks = sum(n in ("lock", "lock-configuration", "open-configuration") for n in names)
         commits = names.count("commit-configuration") + names.count("commit")
         lines.append(f"  {log.stem:<12} {len(names):>3} RPCs, {locks} locks, {commits} commits")
+    reports = sorted((STATE / "reports").glob("drift-*"))
+    if reports:
+        lines.append("  drift reports (JSON, JUnit XML): " + ", ".join(str(p.relative_to(ROOT)) for p in reports))
     return lines
 
 
 def main() -> int:
     env = dict(os.environ, ANSIBLE_CONFIG=str(ROOT / "ansible.cfg"), ANSIBLE_FORCE_COLOR="0",
+               ANSIBLE_DISPLAY_SKIPPED_HOSTS="false",  # the deploy's branches not taken would fill the screen
                NCCLIENT_TICK=os.environ.get("NCCLIENT_TICK", "0.005"))
     started = time.monotonic()
     subprocess.call([BIN / "mxsim", "down", "--state-dir", STATE], stdout=subprocess.DEVNULL,
@@ -60,7 +66,8 @@ def main() -> int:
     subprocess.check_call([BIN / "mxsim", "up", "--pairs", "1", "--base-port", str(port), "--state-dir", STATE])
     try:
         banner("running playbooks/demo.yml")
-        rc = subprocess.call([BIN / "ansible-playbook", "-i", STATE / "inventory.yml", PLAYBOOK], cwd=ROOT, env=env)
+        rc = subprocess.call([BIN / "ansible-playbook", "-i", STATE / "inventory.yml", PLAYBOOK,
+                              "-e", f"report_dir={STATE / 'reports'}"], cwd=ROOT, env=env)
         banner("what the routers saw (from the emulator's RPC log)")
         print("\n".join(rpc_summary()))
     finally:

@@ -119,8 +119,10 @@ class RpcStats:
     seconds: float = 0.0
     by_rpc: dict = field(default_factory=dict)
     sent: list = field(default_factory=list)
+    checks: int = 0  # commit-configuration <check/>: counted as an RPC, not as a commit
 
-    def record(self, name: str, seconds: float) -> None:
+    def record(self, name: str, seconds: float, check: bool = False) -> None:
+        self.checks += int(check)
         self.rpcs += 1
         self.seconds += seconds
         self.by_rpc[name] = self.by_rpc.get(name, 0) + 1
@@ -132,11 +134,16 @@ class RpcStats:
 
     @property
     def commits(self) -> int:
-        return self.by_rpc.get("commit-configuration", 0) + self.by_rpc.get("commit", 0)
+        return self.by_rpc.get("commit-configuration", 0) + self.by_rpc.get("commit", 0) - self.checks
 
     def as_dict(self) -> dict:
         return {"rpcs": self.rpcs, "seconds": round(self.seconds, 4), "locks": self.locks,
-                "commits": self.commits, "by_rpc": dict(self.by_rpc), "sent": list(self.sent)}
+                "commits": self.commits, "commit_checks": self.checks, "by_rpc": dict(self.by_rpc), "sent": list(self.sent)}
+
+
+def is_commit_check(elem: ET.Element) -> bool:
+    """``<commit-configuration><check/>``: validates only, so it must not count as a commit."""
+    return local_name(elem.tag) == "commit-configuration" and any(local_name(c.tag) == "check" for c in elem)
 
 
 class Transport:
@@ -151,10 +158,10 @@ class Transport:
     def rpc(self, request: "str | ET.Element") -> ET.Element:
         """Send one RPC; return the reply's content (namespace-free), raise on any error."""
         if isinstance(request, ET.Element):
-            name, xml = local_name(request.tag), ET.tostring(request, encoding="unicode")
+            elem, xml = request, ET.tostring(request, encoding="unicode")
         else:
-            xml = request
-            name = local_name(ET.fromstring(request).tag)
+            elem, xml = ET.fromstring(request), request
+        name, check = local_name(elem.tag), is_commit_check(elem)
         start = self._clock()
         try:
             raw = self._send(xml)
@@ -162,11 +169,11 @@ class Transport:
             raise
         except Exception as exc:  # the connection plugin reports device errors as text
             errors = parse_rpc_errors(str(exc))
-            self.stats.record(name, self._clock() - start)
+            self.stats.record(name, self._clock() - start, check)
             if not errors:
                 raise SessionLost(name, f"{name}: NETCONF session failed: {exc}") from None
             return self._accept_warnings(name, errors, str(exc))
-        self.stats.record(name, self._clock() - start)
+        self.stats.record(name, self._clock() - start, check)
         reply = strip_namespaces(ET.fromstring(raw)) if raw and raw.strip() else ET.Element("ok")
         errors = [RpcErrorDetail.from_element(e) for e in reply.iter() if local_name(e.tag) == "rpc-error"]
         if errors:
@@ -185,5 +192,4 @@ def connection_sender(socket_path: str) -> Sender:
     """A sender over Ansible's persistent connection (modules: module._socket_path)."""
     from ansible.module_utils.connection import Connection  # imported here: tests use other senders
 
-    conn = Connection(socket_path)
-    return lambda xml: conn.rpc(xml)
+    return Connection(socket_path).rpc

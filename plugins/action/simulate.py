@@ -1,0 +1,248 @@
+# -*- coding: utf-8 -*-
+# Copyright: mxha.srd contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Action plugin for mxha.srd.simulate: what srd on a pair would do, decided offline.
+
+Runs on the controller only (the SRD engine is pure), so it behaves the same in check mode and
+never reports a change. A refused action is a normal answer (``allowed: false``); only input that
+cannot be read or does not fit together fails the task.
+"""
+from __future__ import annotations
+
+import time
+
+from ansible.errors import AnsibleError
+from ansible.module_utils.common.text.converters import to_text
+from ansible.plugins.action import ActionBase
+
+from ansible_collections.mxha.srd.plugins.module_utils.decision_result import decision_to_result, reason_text
+from ansible_collections.mxha.srd.plugins.module_utils.srd import intent as intent_mod
+from ansible_collections.mxha.srd.plugins.module_utils.srd.engine import decide, initial_state
+from ansible_collections.mxha.srd.plugins.module_utils.srd.engine_index import compile_pair
+from ansible_collections.mxha.srd.plugins.module_utils.srd.engine_plan import plan_primary
+from ansible_collections.mxha.srd.plugins.module_utils.srd.engine_result import (
+    DisableDaemon, EnableDaemon, EventFired, Trigger,
+)
+from ansible_collections.mxha.srd.plugins.module_utils.srd.errors import (
+    InputError, SrdError, Violation, errors, merge_chassis, summarize,
+)
+from ansible_collections.mxha.srd.plugins.module_utils.srd.serialize import chassis_from_dict
+from ansible_collections.mxha.srd.plugins.module_utils.srd.state_facts import pair_state_from_facts, pair_state_to_facts
+from ansible_collections.mxha.srd.plugins.module_utils.srd.validate import validate_configs
+from ansible_collections.mxha.srd.plugins.module_utils.srd.xml_parse import parse_config
+
+ACTION_KINDS = ["trigger", "event", "disable_daemon", "enable_daemon", "primary_role"]
+
+ARGUMENT_SPEC = {
+    "config": {"type": "raw", "required": True},
+    "state": {"type": "raw"},
+    "validate": {"type": "bool", "default": True},
+    "action": {
+        "type": "dict",
+        "required": True,
+        "options": {
+            "trigger": {"type": "dict", "options": {
+                "chassis": {"type": "str", "required": True},
+                "redundancy_set": {"type": "int", "required": True},
+                "event": {"type": "str", "required": True},
+                "force": {"type": "bool", "default": False},
+            }},
+            "event": {"type": "dict", "options": {
+                "chassis": {"type": "str", "required": True},
+                "name": {"type": "str", "required": True},
+            }},
+            "disable_daemon": {"type": "str"},
+            "enable_daemon": {"type": "str"},
+            "primary_role": {"type": "dict", "options": {
+                "chassis": {"type": "str", "required": True},
+                "redundancy_set": {"type": "int", "required": True},
+                "force": {"type": "bool", "default": False},
+            }},
+        },
+        "mutually_exclusive": [ACTION_KINDS],
+        "required_one_of": [ACTION_KINDS],
+    },
+}
+
+
+def _plain(value):
+    """Tagged/vaulted Ansible values -> plain Python (vaulted strings decrypted by str())."""
+    if isinstance(value, dict):
+        return {_plain(key): _plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    if value is None or isinstance(value, (bool, int, float)):
+        return value
+    try:
+        return str(value)
+    except Exception as exc:  # pylint: disable=broad-except  # a vaulted value that cannot be decrypted
+        raise InputError("cannot read a value of the input (%s): %s" % (type(value).__name__, exc)) from None
+
+
+def load_pair(config, check: bool = True) -> tuple:
+    """``config`` (pair intent, or {chassis: configuration}) -> (configs, violations).
+
+    ``check=False`` skips the pair's rule checks (what cannot be read is still reported).
+    """
+    if not isinstance(config, dict):
+        raise InputError("config must be a pair intent or a mapping {chassis: Junos configuration}, got %s"
+                         % type(config).__name__)
+    if "chassis" in config:
+        pair = intent_mod.load(config)
+        return pair.configs, list(pair.violations)
+    if len(config) != 2:
+        raise InputError("config must map the pair's two chassis to their configurations (%d given: %s); "
+                         "a pair intent has a 'chassis' key" % (len(config), ", ".join(map(str, config)) or "none"))
+    configs, found = {}, []
+    for name, value in config.items():
+        name = str(name)
+        if isinstance(value, dict) and "config" in value:
+            text, fmt = value.get("config"), value.get("format") or "auto"
+            if not isinstance(text, str):
+                raise InputError("config.%s.config must be the configuration text" % name)
+            value = text
+        else:
+            fmt = "auto"
+        if isinstance(value, str):
+            parsed = parse_config(value, fmt, source="config.%s" % name)
+            configs[name] = parsed.config
+            found.extend(Violation(v.path, v.rule, v.message, v.severity, (name,)) for v in parsed.violations)
+        elif isinstance(value, dict):  # the model's per-chassis shape (e.g. redundancy_config's gathered)
+            model, issues = chassis_from_dict(value, "config.%s" % name)
+            configs[name] = model
+            found.extend(Violation(v.path, v.rule, v.message, v.severity, (name,)) for v in issues)
+        else:
+            raise InputError("config.%s must be the chassis' Junos configuration (XML, set or text) or its SRD "
+                             "model as a mapping, got %s" % (name, type(value).__name__))
+    if check:
+        found.extend(validate_configs(configs).violations)
+    return configs, merge_chassis(found)
+
+
+def default_state(pair):
+    """The engine's steady state with gateway 1 (lower ICCP address) primary for every set."""
+    gateway = pair.gateway or {}
+    first = [name for name, number in gateway.items() if number == 1]
+    primary = first[0] if first else pair.names[0]
+    return initial_state(pair, primary), primary
+
+
+def parse_action(spec: dict):
+    """The action option -> an engine action (or ('primary_role', ...) for planning)."""
+    if spec.get("trigger"):
+        t = spec["trigger"]
+        return Trigger(t["chassis"], t["redundancy_set"], t["event"], bool(t.get("force")))
+    if spec.get("event"):
+        return EventFired(spec["event"]["chassis"], spec["event"]["name"])
+    if spec.get("disable_daemon"):
+        return DisableDaemon(spec["disable_daemon"])
+    if spec.get("enable_daemon"):
+        return EnableDaemon(spec["enable_daemon"])
+    p = spec["primary_role"]
+    return ("primary_role", p["chassis"], p["redundancy_set"], bool(p.get("force")))
+
+
+def simulate(config, state, action_spec: dict, check_config: bool = True) -> dict:
+    """The whole simulation as a result dict (raises InputError for malformed input)."""
+    start = time.perf_counter()
+    configs, violations = load_pair(config, check_config)
+    problems = errors(violations)
+    if problems and check_config:
+        raise InputError("the configuration breaks %d SRD rule(s), so a simulation would not describe a "
+                         "working pair (validate: false simulates it anyway):\n%s" % (len(problems), summarize(problems)))
+    loaded = time.perf_counter()
+    pair = compile_pair(configs)
+    result = {"config_warnings": [str(v) for v in violations]}
+    if state is None:
+        pair_state, primary = default_state(pair)
+        result["state_source"] = "default: every set primary on %s (gateway 1), standby on the peer" % primary
+    else:
+        pair_state = pair_state_from_facts(state, pair)
+        result["state_source"] = "given"
+    action = parse_action(action_spec)
+    ready = time.perf_counter()
+    if isinstance(action, tuple):
+        result.update(_plan(pair, pair_state, *action[1:]))
+        result["seconds"] = _seconds(start, loaded, ready, time.perf_counter())
+        return result
+    decision = decide(pair, pair_state, action)
+    decided = time.perf_counter()
+    result.update(decision_to_result(decision))
+    if isinstance(action, Trigger) and not decision.allowed and not action.force:
+        forced = decide(pair, pair_state, Trigger(action.chassis, action.redundancy_set, action.event, True))
+        result["force_would_allow"] = forced.allowed
+        if forced.allowed:
+            result["force_would_override"] = [o.to_dict() for o in forced.overridden]
+    result["seconds"] = _seconds(start, loaded, ready, decided)
+    return result
+
+
+def _seconds(start: float, loaded: float, ready: float, decided: float) -> dict:
+    """Reading (and checking) the configuration, building the state, and the engine's decision."""
+    return {"load": round(loaded - start, 4), "state": round(ready - loaded, 4), "decide": round(decided - ready, 4)}
+
+
+def _plan(pair, state, chassis: str, set_id: int, force: bool) -> dict:
+    plan = plan_primary(pair, state, set_id, chassis, force)
+    out = {"plan": plan.to_dict(), "allowed": plan.allowed}
+    if plan.decision is not None:
+        out.update(decision_to_result(plan.decision))
+        out["action"] = {"kind": "primary_role", "chassis": chassis, "redundancy_set": set_id, "force": force,
+                         "trigger": plan.to_dict()["trigger"]}
+    else:
+        facts = pair_state_to_facts(state)
+        out.update(action={"kind": "primary_role", "chassis": chassis, "redundancy_set": set_id, "force": force,
+                           "trigger": None},
+                   before=facts, after=facts, state_changed=False, switchovers=[],
+                   signal_routes={n: {"added": [], "removed": []} for n in sorted(state.chassis)},
+                   vrrp=[], advertisement=[], sync_roles=[], overridden=[], peer_messages=[], outcomes=[],
+                   steps=[{"rule_id": c.rule_id, "text": c.reason, "chassis": c.trigger.chassis,
+                           "redundancy_set": set_id} for c in plan.candidates])
+    out["rule_id"] = plan.rule_id
+    out["reason"] = reason_text(plan.rule_id, plan.reason)
+    if not plan.allowed and not force and plan.rule_id == "plan.all-refused":
+        forced = plan_primary(pair, state, set_id, chassis, True)
+        out["force_would_allow"] = forced.allowed
+        if forced.allowed and forced.decision is not None:
+            out["force_would_override"] = [o.to_dict() for o in forced.decision.overridden]
+    return out
+
+
+class ActionModule(ActionBase):
+    TRANSFERS_FILES = False
+    _requires_connection = False
+    _supports_check_mode = True
+    _supports_async = False
+
+    def run(self, tmp=None, task_vars=None):
+        result = super().run(tmp, task_vars)
+        result["changed"] = False
+        try:
+            _validation, args = self.validate_argument_spec(argument_spec=ARGUMENT_SPEC)
+        except AnsibleError as exc:
+            result.update(failed=True, msg=to_text(exc))
+            return result
+        try:
+            config = self._yaml(_plain(args["config"]), "config")
+            state = self._yaml(_plain(args.get("state")), "state")
+            out = simulate(config, state, args["action"], args["validate"])
+        except (SrdError, ValueError, KeyError) as exc:
+            result.update(failed=True, msg="mxha.srd.simulate: %s" % to_text(exc))
+            return result
+        warnings = out.pop("config_warnings", []) + [
+            "%s: %s" % (w["rule_id"], w["text"]) for w in out.get("consistency_warnings", [])]
+        result.update(out)
+        if warnings:
+            result["warnings"] = warnings
+        verdict = "allowed" if out["allowed"] else "refused"
+        result["msg"] = "%s: %s" % (verdict, out["reason"])
+        return result
+
+    def _yaml(self, value, what: str):
+        """A string option holding YAML (a pair intent pasted or looked up as text) -> data."""
+        if not isinstance(value, str):
+            return value
+        try:
+            return self._loader.load(value)
+        except AnsibleError as exc:
+            raise InputError("%s is a string but not YAML: %s" % (what, " ".join(to_text(exc).split())[:300])) from None
