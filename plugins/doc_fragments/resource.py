@@ -60,6 +60,9 @@ options:
         exclusive lock so that no one else's uncommitted change is committed with it. Give no I(config).
       - This is how a pair is deployed safely, both chassis or neither, push with I(confirm_timeout) to both,
         check health, then confirm both.
+      - It first reads the commit history (C(show system commit)) and fails, committing nothing, unless the
+        newest commit is a commit confirmed still waiting; after the automatic rollback a plain commit would
+        report success for a change that is gone. In check mode it only does that read.
     type: bool
     default: false
   comment:

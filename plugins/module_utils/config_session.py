@@ -21,6 +21,7 @@ and the compare after the load must show only statements inside the task's own h
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from dataclasses import asdict, dataclass
 from typing import Iterable, Optional
 
 from ansible_collections.mxha.srd.plugins.module_utils.scope import foreign_statements
@@ -78,6 +79,56 @@ def _has_attr(payload: ET.Element, name: str) -> bool:
     return any(name in node.attrib for node in payload.iter())
 
 
+@dataclass(frozen=True)
+class CommitEntry:
+    """One entry of ``show system commit`` (``<commit-history>``); entry 0 is what the router runs."""
+
+    sequence: int
+    user: str = ""
+    client: str = ""
+    date_time: str = ""
+    comment: str = ""
+    log: str = ""
+
+    @property
+    def awaits_confirmation(self) -> bool:
+        """Junos marks an unconfirmed commit confirmed "commit confirmed, rollback in Nmins". A later
+        commit (the confirmation) or the automatic rollback becomes the new entry 0, so only entry 0
+        can still be waiting."""
+        return self.sequence == 0 and "commit confirmed" in self.comment and "rollback in" in self.comment
+
+    def describe(self) -> str:
+        text = "commit %d (%s by %s via %s" % (self.sequence, self.date_time or "time unknown", self.user or "?",
+                                              self.client or "?")
+        return text + (", %s)" % self.comment if self.comment else ")")
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def _child_text(parent: ET.Element, name: str) -> str:
+    for node in parent:
+        if local_name(node.tag) == name:
+            return (node.text or "").strip()
+    return ""
+
+
+def parse_commit_information(reply: ET.Element) -> list[CommitEntry]:
+    """The ``<commit-history>`` entries of a ``get-commit-information`` reply, newest first."""
+    entries = []
+    for node in reply.iter():
+        if local_name(node.tag) != "commit-history":
+            continue
+        try:
+            sequence = int(_child_text(node, "sequence-number"))
+        except ValueError:
+            continue
+        entries.append(CommitEntry(sequence, _child_text(node, "user"), _child_text(node, "client"),
+                                   _child_text(node, "date-time"), _child_text(node, "comment"),
+                                   _child_text(node, "log")))
+    return sorted(entries, key=lambda e: e.sequence)
+
+
 class ConfigSession:
     """The Junos configuration RPCs mxha.srd uses, each one RPC through the counted transport."""
 
@@ -116,6 +167,11 @@ class ConfigSession:
         if out is None and local_name(reply.tag) == "configuration-output":
             out = reply
         return (out.text or "").strip("\n") if out is not None else ""
+
+    def newest_commit(self) -> Optional[CommitEntry]:
+        """Entry 0 of ``show system commit`` (one ``get-commit-information``), None if the history is empty."""
+        entries = parse_commit_information(self.transport.rpc(_el("get-commit-information")))
+        return entries[0] if entries and entries[0].sequence == 0 else None
 
     # -- writes --------------------------------------------------------------------------------
 

@@ -444,12 +444,26 @@ class Runner:
             self.result["after"] = self.result["before"]
 
     def _confirm(self) -> None:
-        """Confirm a pending commit confirmed: lock, plain commit, unlock (3 RPCs)."""
+        """Confirm a pending commit confirmed: read the commit history, lock, plain commit, unlock (4 RPCs).
+
+        Refuse when nothing awaits confirmation: after the automatic rollback, a plain commit would
+        commit the rolled-back configuration and report success for a change that is gone.
+        """
         req = self.req
-        if req.check_mode:
-            self.result["changed"] = True
-            return
         session = ConfigSession(self.transport, req.host)
+        newest = session.newest_commit()
+        if newest is None or not newest.awaits_confirmation:
+            raise RunFailed(
+                "confirm: true found no commit confirmed waiting on %s: the newest commit is %s. Either it "
+                "was confirmed already, or Junos rolled the change back because the confirm-timeout ran out "
+                "(or the session that made it ended). Nothing was committed; push the change again with "
+                "confirm_timeout, check it, then confirm." % (
+                    req.host, newest.describe() if newest else "missing (empty commit history)"),
+                reason="no-pending-commit-confirmed", newest_commit=newest.as_dict() if newest else None,
+                transaction=["get-commit-information"])
+        if req.check_mode:
+            self.result.update(changed=True, commit_confirmed={"pending": True, "commit": newest.as_dict()})
+            return
         tx = Transaction(session, self.shape.resources, req.config_mode)
         try:
             with tx:

@@ -112,10 +112,47 @@ def test_commit_confirmed_then_confirm(mx, playbook):
                     {"name": "confirm", "mxha.srd.redundancy_events": {"confirm": True}}])
     assert run["push"]["commit_confirmed"] == {"timeout_minutes": 60, "pending": True}
     assert run["confirm"]["changed"] is True
-    assert run["confirm"]["rpc_stats"]["sent"] == ["lock", "commit-configuration", "unlock"]
+    assert run["confirm"]["rpc_stats"]["sent"] == ["get-commit-information", "lock", "commit-configuration",
+                                                   "unlock"]
     mx.wait_idle(HOST)
     mx.assert_clean(HOST)  # no confirmed commit pending any more
     assert committed_events(mx) == sorted(e["name"] for e in EVENTS)
+
+
+def test_confirm_in_check_mode_reports_the_pending_commit_and_sends_nothing_else(mx, playbook):
+    run = playbook([change("push", confirm_timeout=60),
+                    {"name": "confirm", "mxha.srd.redundancy_events": {"confirm": True}, "check_mode": True}])
+    confirm = run["confirm"]
+    assert confirm["changed"] is True and confirm["commit_confirmed"]["pending"] is True
+    assert "commit confirmed, rollback in 60mins" in confirm["commit_confirmed"]["commit"]["comment"]
+    assert confirm["rpc_stats"]["sent"] == ["get-commit-information"]
+    commits = [e for e in mx.rpcs(HOST, "commit-configuration") if not e.get("check")]
+    assert len(commits) == 1 and commits[0].get("confirmed"), "only the push committed; check mode confirmed nothing"
+
+
+def test_confirm_after_the_rollback_refuses_and_commits_nothing(mx, playbook):
+    """The timer ran out: a plain commit now would report success for a change that is gone."""
+    run = playbook([change("push", confirm_timeout=1)])
+    assert run["push"]["changed"] is True
+    mx.wait_event(HOST, "confirmed-rollback", timeout=15)
+    run = playbook([{"name": "confirm", "mxha.srd.redundancy_events": {"confirm": True}, "ignore_errors": True}])
+    confirm = run["confirm"]
+    assert confirm["_status"] == "failed" and confirm["reason"] == "no-pending-commit-confirmed"
+    assert "rolled the change back" in confirm["msg"] and "Nothing was committed" in confirm["msg"]
+    assert confirm["newest_commit"]["user"] == "root" and confirm["newest_commit"]["client"] == "other"
+    assert confirm["rpc_stats"]["sent"] == ["get-commit-information"]
+    assert len([e for e in mx.rpcs(HOST, "commit-configuration") if not e.get("check")]) == 1, "only the push"
+    mx.assert_clean(HOST)
+    assert committed_events(mx) == []
+
+
+def test_confirm_with_nothing_ever_pending_refuses(mx, playbook):
+    run = playbook([change("push"), {"name": "confirm", "mxha.srd.redundancy_events": {"confirm": True},
+                                     "ignore_errors": True}])
+    assert run["push"]["changed"] is True
+    assert run["confirm"]["_status"] == "failed" and run["confirm"]["reason"] == "no-pending-commit-confirmed"
+    assert "commit 0 (" in run["confirm"]["msg"]
+    assert run["confirm"]["rpc_stats"]["sent"] == ["get-commit-information"]
 
 
 def test_commit_confirmed_not_confirmed_rolls_back(mx, playbook):

@@ -180,3 +180,50 @@ def test_a_reply_without_configuration_is_an_error_not_an_empty_device():
     with pytest.raises(Exception) as info:
         session.get_configuration()
     assert "without a configuration" in str(info.value)
+
+
+# -- commit history: is a commit confirmed still waiting? ------------------------------------------
+
+HISTORY = """<rpc-reply><commit-information>
+  <commit-history><sequence-number>0</sequence-number><user>lab</user><client>netconf</client>
+    <date-time seconds="1795600000">2026-11-25 10:00:00 UTC</date-time>
+    <comment>commit confirmed, rollback in 5mins</comment><log>mxha.srd deploy</log></commit-history>
+  <commit-history><sequence-number>1</sequence-number><user>root</user><client>other</client>
+    <date-time seconds="1795590000">2026-11-25 07:13:20 UTC</date-time></commit-history>
+</commit-information></rpc-reply>"""
+
+
+def test_commit_history_entry_zero_marked_commit_confirmed_awaits_confirmation():
+    from ansible_collections.mxha.srd.plugins.module_utils.config_session import parse_commit_information
+
+    entries = parse_commit_information(ET.fromstring(HISTORY))
+    assert [e.sequence for e in entries] == [0, 1]
+    assert entries[0].awaits_confirmation and entries[0].log == "mxha.srd deploy"
+    assert not entries[1].awaits_confirmation
+    assert entries[1].describe() == "commit 1 (2026-11-25 07:13:20 UTC by root via other)"
+
+
+def test_a_commit_confirmed_below_a_newer_commit_no_longer_waits():
+    """The confirmation (or the automatic rollback) is the newer entry 0: entry 1 is history."""
+    from ansible_collections.mxha.srd.plugins.module_utils.config_session import parse_commit_information
+
+    shifted = (HISTORY.replace("<sequence-number>1<", "<sequence-number>2<")
+               .replace("<sequence-number>0<", "<sequence-number>1<"))
+    newer = ("<commit-history><sequence-number>0</sequence-number><user>root</user><client>other</client>"
+             "</commit-history>")
+    reply = ET.fromstring(shifted.replace("<commit-information>", "<commit-information>" + newer))
+    entries = parse_commit_information(reply)
+    assert [e.sequence for e in entries] == [0, 1, 2]
+    assert not any(e.awaits_confirmation for e in entries)
+
+
+def test_newest_commit_sends_one_get_commit_information():
+    sent = []
+
+    def sender(xml):
+        sent.append(ET.fromstring(xml).tag)
+        return HISTORY
+
+    newest = ConfigSession(Transport(sender), "mx1").newest_commit()
+    assert sent == ["get-commit-information"]
+    assert newest is not None and newest.sequence == 0 and newest.awaits_confirmation

@@ -154,17 +154,15 @@ def _settle_confirmation(
 
 
 def rollback_pending(chassis: "Chassis", reason: str) -> None:
-    """Undo an unconfirmed commit: commit the configuration from before it, as Junos does."""
+    """Undo an unconfirmed commit: commit the configuration from before it, as Junos does (a new
+    history entry 0 "by root via other", even when nothing differs)."""
     pending = chassis.pending
     if pending is None:
         return
     pending.handle.cancel()
     chassis.pending = None
     store = chassis.store
-    if not same(store.committed.config, pending.rollback_to):
-        rev = store.push(pending.rollback_to, "root", reason)
-    else:
-        rev = store.committed
+    rev = store.push(pending.rollback_to, "root", reason, client="other")
     store.set_candidate(copy.deepcopy(rev.config))
     chassis.event("confirmed-rollback", reason=reason, sequence=rev.sequence)
     chassis.committed_changed()

@@ -101,10 +101,11 @@ class Datastore:
         """Shared candidate := committed (what <discard-changes/> and rollback 0 do)."""
         self.set_candidate(copy.deepcopy(self.committed.config))
 
-    def push(self, config: etree._Element, user: str, log: str | None, confirm_minutes: int | None = None) -> Revision:
+    def push(self, config: etree._Element, user: str, log: str | None, confirm_minutes: int | None = None,
+             client: str = "netconf") -> Revision:
         """Record a new committed configuration as rollback 0."""
         self._sequence += 1
-        rev = Revision(copy.deepcopy(config), time.time(), user, "netconf", log, confirm_minutes, self._sequence)
+        rev = Revision(copy.deepcopy(config), time.time(), user, client, log, confirm_minutes, self._sequence)
         self.history.insert(0, rev)
         del self.history[MAX_ROLLBACK + 1 :]
         return rev
