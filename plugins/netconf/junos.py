@@ -25,6 +25,19 @@ options:
     default: junos
     description:
       - The ncclient device handler to use. Junos needs C(junos) for its RPC replies to be parsed.
+  ncclient_poll_interval:
+    type: float
+    default: 0.01
+    description:
+      - Seconds between the polls of ncclient's session thread, which sends a queued request only
+        when a poll ends. ncclient's own 0.1 adds about 100 ms to every RPC; 0.01 costs a few more
+        wake-ups of an idle persistent connection and makes each round trip about 90 ms shorter.
+      - The value only ever lowers ncclient's interval in the persistent connection process; set
+        it to C(0.1) for ncclient's stock behaviour.
+    vars:
+      - name: ansible_netconf_ncclient_poll_interval
+    env:
+      - name: MXHA_NCCLIENT_POLL_INTERVAL
 """
 
 import json
@@ -50,6 +63,16 @@ def _text(parent, tag):
 
 class Netconf(NetconfBase):
     """Junos flavour of the netcommon NETCONF plugin."""
+
+    def set_options(self, task_keys=None, var_options=None, direct=None):
+        """Apply the poll interval in the persistent connection process, before its first RPC."""
+        super(Netconf, self).set_options(task_keys=task_keys, var_options=var_options, direct=direct)
+        interval = self.get_option("ncclient_poll_interval")
+        if HAS_NCCLIENT and interval and interval > 0:
+            import ncclient.transport.session as nc_session
+
+            if nc_session.TICK > interval:
+                nc_session.TICK = interval
 
     @ensure_ncclient
     def get_device_info(self):
