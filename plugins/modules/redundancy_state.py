@@ -160,43 +160,26 @@ rpc_stats:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.mxha.srd.plugins.module_utils.live_reader import read_live
-from ansible_collections.mxha.srd.plugins.module_utils.srd.errors import InputError
-from ansible_collections.mxha.srd.plugins.module_utils.srd.state_facts import chassis_facts, route_from_input
-from ansible_collections.mxha.srd.plugins.module_utils.transport import NetconfError, RpcError, Transport, connection_sender
-
-ARGUMENT_SPEC = {
-    "routes": {"type": "bool", "default": True},
-    "route_table": {"type": "str"},
-    "signal_routes": {"type": "list", "elements": "raw"},
-    "iccp": {"type": "bool", "default": True},
-}
+from ansible_collections.mxha.srd.plugins.module_utils.state_task import (
+    ARGUMENT_SPEC, NOT_NETCONF, StateTaskFailed, run, wanted_routes,
+)
+from ansible_collections.mxha.srd.plugins.module_utils.transport import Transport, connection_sender
 
 
 def main():
+    """Runs when the task does not go through the module's action plugin (which runs the same code)."""
     module = AnsibleModule(argument_spec=ARGUMENT_SPEC, supports_check_mode=True)
-    params = module.params
     try:
-        wanted = None
-        if params["signal_routes"] is not None:
-            wanted = [route_from_input(item, "signal_routes[%d]" % i) for i, item in enumerate(params["signal_routes"])]
-    except InputError as exc:
-        module.fail_json(msg=str(exc))
-    socket_path = getattr(module, "_socket_path", None)
-    if not socket_path:
-        module.fail_json(msg="mxha.srd.redundancy_state reads the router over NETCONF: set "
-                             "ansible_connection=ansible.netcommon.netconf.")
-    transport = Transport(connection_sender(socket_path))
-    try:
-        live = read_live(transport, iccp=params["iccp"], routes=params["routes"], route_table=params["route_table"])
-    except RpcError as exc:
-        module.fail_json(msg=str(exc), rpc_errors=[e.as_dict() for e in exc.errors], rpc_stats=transport.stats.as_dict())
-    except NetconfError as exc:
-        module.fail_json(msg=str(exc), rpc_stats=transport.stats.as_dict())
-    facts = chassis_facts(live, wanted)
-    for problem in live.problems:
+        wanted = wanted_routes(module.params)
+        socket_path = getattr(module, "_socket_path", None)
+        if not socket_path:
+            raise StateTaskFailed(NOT_NETCONF)
+        result = run(module.params, Transport(connection_sender(socket_path)), wanted)
+    except StateTaskFailed as exc:
+        module.fail_json(msg=str(exc), **exc.details)
+    for problem in result.pop("warnings"):
         module.warn(problem)
-    module.exit_json(changed=False, ansible_facts={"srd_state": facts}, rpc_stats=transport.stats.as_dict())
+    module.exit_json(**result)
 
 
 if __name__ == "__main__":

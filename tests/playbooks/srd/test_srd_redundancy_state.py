@@ -94,3 +94,14 @@ def test_daemon_disabled_and_iccp_down_are_states(srd_pair, plays):
     (rset,) = facts[MX1]["details"]["redundancy_groups"][0]["redundancy_sets"]
     assert rset["peer_state"] == "UNKNOWN" and rset["status"] == "Not Connected"
     assert facts[MX1]["redundancy_sets"] == {"1": "primary"}
+
+
+def test_a_bad_signal_route_fails_before_any_rpc(srd_pair, plays):
+    mx = srd_pair
+    mark = mx.mark(MX1)
+    task = {"name": "state", "mxha.srd.redundancy_state": {"signal_routes": [{"routing_instance": "HA"}]},
+            "ignore_errors": True}
+    run = plays(mx, [play([task], hosts=MX1)])
+    result = run["state"]
+    assert result["_status"] == "failed" and "signal_routes[0]: a signal route needs a prefix" in result["msg"]
+    assert [n for n in mx.rpc_names(MX1, mark) if n != "close-session"] == []

@@ -34,3 +34,10 @@ def test_invalid_input_through_main_fails_before_any_connection(capsys):
 def test_device_states_without_a_netconf_connection_say_so(capsys):
     out = run_main("redundancy_events", {"state": "gathered"}, capsys)
     assert out["failed"] and "ansible.netcommon.netconf" in out["msg"]
+
+
+def test_redundancy_state_main_checks_signal_routes_then_the_connection(capsys):
+    bad = run_main("redundancy_state", {"signal_routes": [{"routing_instance": "HA"}]}, capsys)
+    assert bad["failed"] and "signal_routes[0]" in bad["msg"]
+    out = run_main("redundancy_state", {}, capsys)
+    assert out["failed"] and "ansible.netcommon.netconf" in out["msg"]
