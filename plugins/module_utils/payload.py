@@ -5,7 +5,7 @@
 
 Both sides are rendered by the domain (:func:`render_xml`) and compared element by element (list
 entries by their Junos keys, leaf-list values by value, per the SRD grammar). The payload holds only
-what differs: wanted statements to merge, and ``operation="delete"`` on statements to remove. So
+what differs: wanted statements to merge, and ``delete="delete"`` on statements to remove. So
 the device's compare after the load shows exactly the change, and a run that changes nothing has
 no payload at all.
 
@@ -80,7 +80,7 @@ def _deletion(gnode, elem: ET.Element) -> Optional[ET.Element]:
     marker = _shell(gnode, elem)
     if gnode.kind == "leaf-list":
         marker.text = elem.text
-    marker.set("operation", "delete")
+    marker.set("delete", "delete")
     return marker
 
 

@@ -289,7 +289,7 @@ def render_xml_string(config: ChassisConfig, mask_secrets: bool = False) -> str:
 def render_delete_xml(config: ChassisConfig) -> ET.Element:
     """XML that deletes, on the device, every SRD statement in ``config``.
 
-    List entries the collection owns get ``operation="delete"``; in objects it
+    List entries the collection owns get ``delete="delete"``; in objects it
     only partly owns (service sets, VRRP groups, the services interface's
     redundancy-options, which also hold intra-chassis primary/secondary) only
     the SRD statements the model sets are deleted.  Routing instances are never deleted.
@@ -304,7 +304,7 @@ def render_delete_xml(config: ChassisConfig) -> ET.Element:
         return sections[tag]
 
     def deleted(tag: str, keys: list[tuple[str, object]]) -> ET.Element:
-        elem = ET.Element(tag, {"operation": "delete"})
+        elem = ET.Element(tag, {"delete": "delete"})
         for key_tag, value in keys:
             _sub(elem, key_tag, value)
         return elem
@@ -318,8 +318,8 @@ def render_delete_xml(config: ChassisConfig) -> ET.Element:
         _sub(service_set, "name", name)
         binding = config.service_sets[name]
         if binding.replication_threshold is not None or binding.disable_replication_capability:
-            service_set.append(ET.Element("replicate-services", {"operation": "delete"}))
-        service_set.append(ET.Element("redundancy-set-id", {"operation": "delete"}))
+            service_set.append(ET.Element("replicate-services", {"delete": "delete"}))
+        service_set.append(ET.Element("redundancy-set-id", {"delete": "delete"}))
     interfaces = sorted(set(config.redundancy_options) | {g.interface for g in config.vrrp_groups.values()},
                         key=interface_key)
     for name in interfaces:
@@ -334,7 +334,7 @@ def render_delete_xml(config: ChassisConfig) -> ET.Element:
                                ("replication-threshold", options.replication_threshold),
                                ("replication-options", options.mtu)):
                 if value is not None:
-                    holder.append(ET.Element(tag, {"operation": "delete"}))
+                    holder.append(ET.Element(tag, {"delete": "delete"}))
         for group in sorted((g for g in config.vrrp_groups.values() if g.interface == name),
                             key=lambda g: (g.unit, _address_key(g.address), g.group)):
             unit = _sub(interface, "unit")
@@ -344,7 +344,7 @@ def render_delete_xml(config: ChassisConfig) -> ET.Element:
             vrrp = _sub(address, "vrrp-group")
             _sub(vrrp, "name", group.group)
             if group.priority is not None:
-                vrrp.append(ET.Element("priority", {"operation": "delete"}))
+                vrrp.append(ET.Element("priority", {"delete": "delete"}))
             if group.track_routes:
                 track = _sub(vrrp, "track")
                 for route in group.track_routes:
@@ -358,7 +358,7 @@ def render_delete_xml(config: ChassisConfig) -> ET.Element:
                            ("session-establishment-hold-time", config.iccp.session_establishment_hold_time),
                            ("authentication-key", config.iccp.authentication_key)):
             if value is not None:
-                iccp.append(ET.Element(tag, {"operation": "delete"}))
+                iccp.append(ET.Element(tag, {"delete": "delete"}))
         for address in sorted(config.iccp.peers, key=_address_key):
             iccp.append(deleted("peer", [("name", address)]))
     for name in sorted(config.conditions):

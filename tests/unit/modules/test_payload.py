@@ -35,6 +35,9 @@ def test_a_removed_link_down_is_one_delete(cgnat):
     assert set_lines(build_payload(cgnat, want)) == [
         "delete event-options redundancy-event RELS_MSHIP_CRIT_EV monitor link-down " + name
         for name in event.link_down[1:]]
+    payload = build_payload(cgnat, want)
+    marked = [e for e in payload.iter() if e.attrib]
+    assert marked and all(e.attrib == {"delete": "delete"} for e in marked), "Junos' load-configuration form"
 
 
 def test_leaf_list_order_alone_is_no_change(cgnat):

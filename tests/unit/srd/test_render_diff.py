@@ -38,13 +38,15 @@ def test_set_and_text_round_trip(mx1, mx2):
 
 def test_delete_xml_targets_only_srd_statements(mx1):
     root = render_delete_xml(mx1)
-    deleted = {(e.tag, e.findtext("name")) for e in root.iter() if e.get("operation") == "delete"}
+    # Junos' own form for <load-configuration> (the NETCONF operation= is for <edit-config>)
+    assert not any("operation" in e.attrib for e in root.iter())
+    deleted = {(e.tag, e.findtext("name")) for e in root.iter() if e.get("delete") == "delete"}
     assert ("redundancy-event", "RELS_MSHIP_CRIT_EV") in deleted
     assert ("rs-id-object", "1") in deleted and ("peer", "192.0.2.2") in deleted
     assert ("redundancy-set-id", None) in deleted                       # not the whole service set
-    assert root.find("services/service-set").get("operation") is None
+    assert root.find("services/service-set").get("delete") is None
     assert root.find("routing-instances") is None                       # never deleted
-    assert root.find("interfaces/interface/redundancy-options").get("operation") is None
+    assert root.find("interfaces/interface/redundancy-options").get("delete") is None
     assert "example-iccp-key" not in ET.tostring(root, encoding="unicode")
 
 
