@@ -3,13 +3,13 @@ ansible-playbook as a subprocess with the repository's ansible.cfg."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from ansible_run import ansible_env
 from mxsim.testing import Emu, fast_ncclient, mx, mx11, mxsim_emulator, mxsim_emulator_base11  # noqa: F401 pylint: disable=unused-import
 
 REPO = Path(__file__).resolve().parents[2]
@@ -33,14 +33,7 @@ def playbook(tmp_path):
     def run(
         name: str, emu: Emu, *extra: str, check: bool = True, os_name: str | None = None
     ) -> subprocess.CompletedProcess[str]:
-        env = {
-            **os.environ,
-            "ANSIBLE_CONFIG": str(REPO / "ansible.cfg"),
-            "ANSIBLE_LOCAL_TEMP": str(tmp_path / "tmp"),
-            "ANSIBLE_PERSISTENT_CONTROL_PATH_DIR": str(tmp_path / "pc"),
-            "ANSIBLE_NOCOLOR": "1",
-            "NCCLIENT_TICK": os.environ.get("NCCLIENT_TICK", "0.005"),
-        }
+        env = ansible_env(tmp_path)
         cmd = [
             ANSIBLE_PLAYBOOK,
             "-i",

@@ -8,7 +8,6 @@ its RPC log is the independent record of what reached the device.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -17,12 +16,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from ansible_run import ansible_env
 from mxsim.testing import fast_ncclient, mx, mxsim_emulator
 
 __all__ = ["mx", "mxsim_emulator", "play", "run_plays", "PlaybookRun"]  # the fixtures are used by the tests
 
 ROOT = Path(__file__).resolve().parents[3]
-CALLBACKS = Path(__file__).resolve().parent / "callback_plugins"
 ANSIBLE_PLAYBOOK = Path(sys.executable).parent / "ansible-playbook"
 HOST = "pair1-mx1"
 
@@ -52,19 +51,7 @@ def run_plays(mx, plays: list, tmp_path: Path, extra_env: dict | None = None, ar
     results = tmp_path / "results.jsonl"
     if results.exists():
         results.unlink()
-    env = dict(os.environ)
-    env.update(
-        ANSIBLE_CONFIG=str(ROOT / "ansible.cfg"),
-        ANSIBLE_CALLBACK_PLUGINS=str(CALLBACKS),
-        ANSIBLE_CALLBACKS_ENABLED="jsonl_results",
-        ANSIBLE_PERSISTENT_CONTROL_PATH_DIR=str(tmp_path / "pc"),
-        ANSIBLE_LOCAL_TEMP=str(tmp_path / "tmp"),
-        ANSIBLE_NOCOLOR="1",
-        NCCLIENT_TICK="0.005",
-        MXHA_RESULTS=str(results),
-        MXSIM_STATE_DIR=str(mx.state_dir),
-    )
-    env.update(extra_env or {})
+    env = ansible_env(tmp_path, results, MXSIM_STATE_DIR=str(mx.state_dir), **(extra_env or {}))
     proc = subprocess.run(
         [str(ANSIBLE_PLAYBOOK), "-i", str(mx.inventory), str(book), *args],
         cwd=ROOT,

@@ -3,7 +3,7 @@
 """ansible-playbook runs (subprocesses) of simulate, redundancy_state and primary_role.
 
 ``run(plays)`` writes the plays, runs them against the emulator's inventory with the test-only
-``jsonl_results`` callback (tests/playbooks/modules/callback_plugins) and returns every task
+``jsonl_results`` callback (tests/playbooks/callback_plugins) and returns every task
 result. The emulator (mxsim.testing: shared per session, reset per test, CGNAT example pair
 committed by ``srd_pair``, switchovers of 0.3 s) and its RPC log are the independent record of
 what reached the devices.
@@ -12,7 +12,6 @@ what reached the devices.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -21,11 +20,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+from ansible_run import ansible_env
 from mxsim.testing import fast_ncclient
 
 ROOT = Path(__file__).resolve().parents[3]
 HERE = Path(__file__).resolve().parent
-CALLBACKS = ROOT / "tests" / "playbooks" / "modules" / "callback_plugins"
 ANSIBLE_PLAYBOOK = Path(sys.executable).parent / "ansible-playbook"
 EXAMPLE = ROOT / "docs" / "examples" / "cgnat-pair.yml"
 MX1, MX2 = "pair1-mx1", "pair1-mx2"
@@ -53,19 +52,7 @@ def run_playbook(book: Path, inventory: str, tmp_path: Path, *args: str, env: di
     results = tmp_path / "results.jsonl"
     if results.exists():
         results.unlink()
-    environ = dict(os.environ)
-    environ.update(
-        ANSIBLE_CONFIG=str(ROOT / "ansible.cfg"),
-        ANSIBLE_CALLBACK_PLUGINS=str(CALLBACKS),
-        ANSIBLE_CALLBACKS_ENABLED="jsonl_results",
-        ANSIBLE_PERSISTENT_CONTROL_PATH_DIR=str(tmp_path / "pc"),
-        ANSIBLE_LOCAL_TEMP=str(tmp_path / "tmp"),
-        ANSIBLE_NOCOLOR="1",
-        ANSIBLE_LOCALHOST_WARNING="0",
-        NCCLIENT_TICK="0.005",
-        MXHA_RESULTS=str(results),
-    )
-    environ.update(env or {})
+    environ = ansible_env(tmp_path, results, **(env or {}))
     proc = subprocess.run([str(ANSIBLE_PLAYBOOK), "-i", inventory, str(book), *args], cwd=ROOT, env=environ,
                           capture_output=True, text=True, timeout=600, check=False)
     lines = results.read_text().splitlines() if results.exists() else []
@@ -75,10 +62,7 @@ def run_playbook(book: Path, inventory: str, tmp_path: Path, *args: str, env: di
 def start_playbook(book: Path, inventory: str, tmp_path: Path, *args: str) -> tuple:
     """Start a run in the background (tests that act on the emulator while it runs): (Popen, finish)."""
     results = tmp_path / "results.jsonl"
-    environ = dict(os.environ, ANSIBLE_CONFIG=str(ROOT / "ansible.cfg"), ANSIBLE_CALLBACK_PLUGINS=str(CALLBACKS),
-                   ANSIBLE_CALLBACKS_ENABLED="jsonl_results", ANSIBLE_PERSISTENT_CONTROL_PATH_DIR=str(tmp_path / "pc"),
-                   ANSIBLE_LOCAL_TEMP=str(tmp_path / "tmp"), ANSIBLE_NOCOLOR="1", ANSIBLE_LOCALHOST_WARNING="0",
-                   NCCLIENT_TICK="0.005", MXHA_RESULTS=str(results))
+    environ = ansible_env(tmp_path, results)
     proc = subprocess.Popen([str(ANSIBLE_PLAYBOOK), "-i", inventory, str(book), *args], cwd=ROOT, env=environ,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
