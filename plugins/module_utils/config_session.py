@@ -98,8 +98,8 @@ class CommitEntry:
         return self.sequence == 0 and "commit confirmed" in self.comment and "rollback in" in self.comment
 
     def describe(self) -> str:
-        text = "commit %d (%s by %s via %s" % (self.sequence, self.date_time or "time unknown", self.user or "?",
-                                              self.client or "?")
+        when, who, how = self.date_time or "time unknown", self.user or "?", self.client or "?"
+        text = "commit %d (%s by %s via %s" % (self.sequence, when, who, how)
         return text + (", %s)" % self.comment if self.comment else ")")
 
     def as_dict(self) -> dict:

@@ -226,7 +226,7 @@ commands:
   type: dict
   contains:
     xml:
-      description: The one C(load-configuration) payload (Junos XML; C(delete="delete") marks removals, as Junos documents for C(load-configuration)); empty when nothing changes.
+      description: The one C(load-configuration) payload (Junos XML; C(delete="delete") marks removals); empty when nothing changes.
       type: str
     set:
       description: The same change as set/delete lines.
