@@ -13,6 +13,7 @@ from ansible_collections.mxha.srd.plugins.module_utils.state_task import (
     ARGUMENT_SPEC, NOT_NETCONF, StateTaskFailed, run, wanted_routes,
 )
 from ansible_collections.mxha.srd.plugins.module_utils.transport import Transport, connection_sender
+from ansible_collections.mxha.srd.plugins.plugin_utils.persistent_netconf import netconf_socket, task_args
 
 
 class ActionModule(ActionBase):
@@ -23,21 +24,17 @@ class ActionModule(ActionBase):
     def run(self, tmp=None, task_vars=None):
         result = super().run(tmp, task_vars)
         del tmp
-        args = {k: v for k, v in self._task.args.items() if not k.startswith("_ansible_")}
-        checked = ArgumentSpecValidator(ARGUMENT_SPEC).validate(args)
+        checked = ArgumentSpecValidator(ARGUMENT_SPEC).validate(task_args(self))
         if checked.error_messages:
             result.update(failed=True, msg="Invalid arguments for mxha.srd.redundancy_state: %s"
                           % "; ".join(checked.error_messages))
             return result
         params = checked.validated_parameters
-        socket_path = getattr(self._connection, "socket_path", None)
-        connection = (self._play_context.connection or "").split(".")[-1]
         try:
             wanted = wanted_routes(params)
-            if connection != "netconf" or not socket_path:
+            socket_path = netconf_socket(self)
+            if socket_path is None:
                 raise StateTaskFailed(NOT_NETCONF)
-            # Ansible finds (and closes at the end of the play) the persistent connection a task used here.
-            self._task.args["_ansible_socket"] = socket_path
             outcome = run(params, Transport(connection_sender(socket_path)), wanted)
         except StateTaskFailed as exc:
             result.update(exc.details, failed=True, msg=str(exc))

@@ -106,26 +106,16 @@ class CommitEntry:
         return asdict(self)
 
 
-def _child_text(parent: ET.Element, name: str) -> str:
-    for node in parent:
-        if local_name(node.tag) == name:
-            return (node.text or "").strip()
-    return ""
-
-
 def parse_commit_information(reply: ET.Element) -> list[CommitEntry]:
-    """The ``<commit-history>`` entries of a ``get-commit-information`` reply, newest first."""
+    """The ``<commit-history>`` entries of a (namespace-free) ``get-commit-information`` reply, newest first."""
     entries = []
-    for node in reply.iter():
-        if local_name(node.tag) != "commit-history":
-            continue
+    for node in reply.iter("commit-history"):
         try:
-            sequence = int(_child_text(node, "sequence-number"))
+            sequence = int(node.findtext("sequence-number", ""))
         except ValueError:
             continue
-        entries.append(CommitEntry(sequence, _child_text(node, "user"), _child_text(node, "client"),
-                                   _child_text(node, "date-time"), _child_text(node, "comment"),
-                                   _child_text(node, "log")))
+        entries.append(CommitEntry(sequence, *(node.findtext(name, "").strip() for name in (
+            "user", "client", "date-time", "comment", "log"))))
     return sorted(entries, key=lambda e: e.sequence)
 
 

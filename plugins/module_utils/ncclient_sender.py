@@ -23,6 +23,16 @@ DEFAULT_PORT = 830
 FAST_TICK = 0.01
 
 
+def lower_poll_interval(seconds: Optional[float]) -> None:
+    """Make ncclient's session thread poll at least every ``seconds`` in this process (never slower)."""
+    if not seconds or seconds <= 0:
+        return
+    import ncclient.transport.session as nc_session
+
+    if nc_session.TICK > seconds:
+        nc_session.TICK = seconds
+
+
 class ConnectError(Exception):
     """A session to a chassis could not be opened (message names the chassis, never a password)."""
 
@@ -99,12 +109,10 @@ class NcclientSession:
         try:
             from ncclient import manager
             from ncclient.operations.rpc import RaiseMode
-            import ncclient.transport.session as nc_session
         except ImportError:
             raise ConnectError("mxha.srd needs the ncclient Python package on the controller "
                                "(pip install ncclient) to reach %s" % self.params.name) from None
-        if self._tick is not None and nc_session.TICK > self._tick:
-            nc_session.TICK = self._tick
+        lower_poll_interval(self._tick)
         p = self.params
         use_keys = not p.password
         try:

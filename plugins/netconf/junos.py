@@ -48,6 +48,8 @@ from ansible_collections.ansible.netcommon.plugins.plugin_utils.netconf_base imp
     ensure_ncclient,
 )
 
+from ansible_collections.mxha.srd.plugins.module_utils.ncclient_sender import lower_poll_interval
+
 try:
     from ncclient.xml_ import new_ele, sub_ele, to_ele, to_xml
 
@@ -67,12 +69,8 @@ class Netconf(NetconfBase):
     def set_options(self, task_keys=None, var_options=None, direct=None):
         """Apply the poll interval in the persistent connection process, before its first RPC."""
         super(Netconf, self).set_options(task_keys=task_keys, var_options=var_options, direct=direct)
-        interval = self.get_option("ncclient_poll_interval")
-        if HAS_NCCLIENT and interval and interval > 0:
-            import ncclient.transport.session as nc_session
-
-            if nc_session.TICK > interval:
-                nc_session.TICK = interval
+        if HAS_NCCLIENT:
+            lower_poll_interval(self.get_option("ncclient_poll_interval"))
 
     @ensure_ncclient
     def get_device_info(self):

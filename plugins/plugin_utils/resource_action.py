@@ -24,6 +24,7 @@ from ansible_collections.mxha.srd.plugins.module_utils.resource_module import (
     ARGSPEC_RULES, MODULES, OFFLINE, Request, RunFailed, run,
 )
 from ansible_collections.mxha.srd.plugins.module_utils.transport import Transport, connection_sender
+from ansible_collections.mxha.srd.plugins.plugin_utils.persistent_netconf import netconf_socket, task_args
 
 
 class ResourceAction(ActionBase):
@@ -41,8 +42,8 @@ class ResourceAction(ActionBase):
         if name not in MODULES:
             return dict(result, failed=True, msg="this action serves the SRD resource modules, not %s." % action)
         module = importlib.import_module("ansible_collections.mxha.srd.plugins.modules." + name)
-        args = {k: v for k, v in self._task.args.items() if not k.startswith("_ansible_")}
-        checked = ArgumentSpecValidator(spec_from_doc(module.DOCUMENTATION, SHARED_DOC), **ARGSPEC_RULES).validate(args)
+        checked = ArgumentSpecValidator(spec_from_doc(module.DOCUMENTATION, SHARED_DOC), **ARGSPEC_RULES).validate(
+            task_args(self))
         no_log_values = checked._no_log_values
         if checked.error_messages:
             return dict(result, failed=True, msg="Invalid arguments for %s: %s" % (
@@ -50,15 +51,11 @@ class ResourceAction(ActionBase):
         params = checked.validated_parameters
         if not params.get("comment"):
             params["comment"] = "mxha.srd.%s: %s" % (name, self._task.get_name())
-        socket_path = getattr(self._connection, "socket_path", None)
-        connection = (self._play_context.connection or "").split(".")[-1]
-        if params["state"] not in OFFLINE and connection != "netconf":
+        socket_path = netconf_socket(self)
+        if params["state"] not in OFFLINE and socket_path is None:
             return dict(result, failed=True, msg="%s talks to the router over NETCONF: set ansible_connection="
                         "ansible.netcommon.netconf (state rendered and parsed work with any connection), not %s."
                         % (action, self._play_context.connection))
-        if socket_path:
-            # Ansible finds (and closes at the end of the play) the persistent connection a task used here.
-            self._task.args["_ansible_socket"] = socket_path
 
         def connect() -> Transport:
             return Transport(connection_sender(socket_path))
