@@ -155,3 +155,19 @@ def test_error_paths_survive_a_logging_reset(yang):
     errors = yang.validate(config("<services><redundancy-set><rs-id-object><name>0</name></rs-id-object>"
                                   "</redundancy-set></services>"))
     assert [e.path for e in errors] == ["/configuration/services/redundancy-set/rs-id-object[name='0']"]
+
+
+def test_models_are_found_beside_the_repository_a_clone_came_from(tmp_path):
+    from mxsim.yang import yang_dir_candidates
+
+    origin = tmp_path / "work" / "main"
+    models = tmp_path / "work" / "shared" / "junos-yang" / "24.4R1"
+    origin.mkdir(parents=True)
+    models.mkdir(parents=True)
+    clone = tmp_path / "tmp" / "clone"
+    (clone / ".git").mkdir(parents=True)
+    (clone / ".git" / "config").write_text(
+        '[core]\n\tbare = false\n[remote "origin"]\n\turl = %s\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n' % origin)
+    assert yang_dir_candidates(clone) == [tmp_path / "tmp" / "shared" / "junos-yang" / "24.4R1", models]
+    (clone / ".git" / "config").write_text('[remote "origin"]\n\turl = https://example.com/mxha/srd.git\n')
+    assert yang_dir_candidates(clone) == [tmp_path / "tmp" / "shared" / "junos-yang" / "24.4R1"]

@@ -60,12 +60,37 @@ YANG_REVISION_DIR = "24.4R1"
 MAX_ERRORS = 20
 
 def default_yang_dir() -> Path:
-    """$MXHA_JUNOS_YANG, else <repo>/../shared/junos-yang/24.4R1 (this file is tools/mxsim/mxsim/yang.py)."""
+    """$MXHA_JUNOS_YANG, else the first of :func:`yang_dir_candidates` that exists (else the first)."""
     env = os.environ.get("MXHA_JUNOS_YANG")
     if env:
         return Path(env)
-    repo = Path(__file__).resolve().parents[3]
-    return repo.parent / "shared" / "junos-yang" / YANG_REVISION_DIR
+    candidates = yang_dir_candidates(Path(__file__).resolve().parents[3])  # tools/mxsim/mxsim/yang.py
+    return next((c for c in candidates if c.is_dir()), candidates[0])
+
+
+def yang_dir_candidates(repo: Path) -> list[Path]:
+    """shared/junos-yang/24.4R1 beside the repository; then beside the local repository it was cloned
+    from, so that a clone made anywhere (a temporary directory, say) finds the same models."""
+    candidates = [repo.parent / "shared" / "junos-yang" / YANG_REVISION_DIR]
+    origin = _local_origin(repo)
+    if origin is not None:
+        candidates.append(origin.parent / "shared" / "junos-yang" / YANG_REVISION_DIR)
+    return candidates
+
+
+def _local_origin(repo: Path) -> Optional[Path]:
+    """The ``origin`` remote of the repository's .git/config when it is a local directory."""
+    try:
+        text = (repo / ".git" / "config").read_text()
+    except OSError:
+        return None
+    match = re.search(r'\[remote "origin"\][^\[]*?^\s*url\s*=\s*(.+?)\s*$', text, re.MULTILINE)
+    if not match:
+        return None
+    url = match.group(1)
+    url = url[len("file://"):] if url.startswith("file://") else url
+    path = Path(url)
+    return path if path.is_absolute() and path.is_dir() else None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -129,7 +154,8 @@ class JunosYang:
         if not (conf / "junos-conf-root@2024-01-01.yang").is_file() or not common.is_dir():
             raise YangModelsMissing(
                 f"Junos YANG models not found in {self.yang_dir} (expected conf/ and common/); "
-                "set MXHA_JUNOS_YANG to the 24.4R1 directory of Juniper's published models"
+                "set MXHA_JUNOS_YANG to the 24.4R1 directory of Juniper's published models (by default they are "
+                "looked for in shared/junos-yang/24.4R1 beside the repository, or beside the one it was cloned from)"
             )
         started = time.monotonic()
         self._lock = threading.RLock()
