@@ -18,10 +18,10 @@ from ansible.errors import AnsibleError
 from ansible.module_utils.common.text.converters import to_bytes, to_text
 from ansible.plugins.action import ActionBase
 
-from ansible_collections.mxha.srd.plugins.module_utils import drift, drift_render
-from ansible_collections.mxha.srd.plugins.module_utils.srd import intent as intent_mod
+from ansible_collections.mxha.srd.plugins.module_utils.srd.drift import compare as drift, render as drift_render
+from ansible_collections.mxha.srd.plugins.module_utils.srd.intent import pair as intent_mod
 from ansible_collections.mxha.srd.plugins.module_utils.srd.errors import InputError, SrdError, summarize
-from ansible_collections.mxha.srd.plugins.module_utils.srd.serialize import CHASSIS_KEYS
+from ansible_collections.mxha.srd.plugins.module_utils.srd.model.serialize import CHASSIS_KEYS
 
 ARGUMENT_SPEC = {
     "intent": {"type": "raw"},

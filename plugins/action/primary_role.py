@@ -16,12 +16,12 @@ from ansible.errors import AnsibleError
 from ansible.module_utils.common.text.converters import to_text
 from ansible.plugins.action import ActionBase
 
-from ansible_collections.mxha.srd.plugins.module_utils.ncclient_sender import (
+from ansible_collections.mxha.srd.plugins.module_utils.netconf.ncclient_sender import (
     ConnectError, ConnectionParams, NcclientSession,
 )
 from ansible_collections.mxha.srd.plugins.module_utils.srd.errors import SrdError
-from ansible_collections.mxha.srd.plugins.module_utils.switchover import Request, Runner, SwitchoverFailed
-from ansible_collections.mxha.srd.plugins.module_utils.transport import NetconfError, Transport
+from ansible_collections.mxha.srd.plugins.module_utils.jobs.switchover import Request, Runner, SwitchoverFailed
+from ansible_collections.mxha.srd.plugins.module_utils.netconf.transport import NetconfError, Transport
 
 ARGUMENT_SPEC = {
     "redundancy_sets": {"type": "list", "elements": "int", "required": True, "aliases": ["redundancy_set"]},

@@ -9,10 +9,10 @@ from __future__ import annotations
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from ansible.plugins.action import ActionBase
 
-from ansible_collections.mxha.srd.plugins.module_utils.state_task import (
+from ansible_collections.mxha.srd.plugins.module_utils.jobs.state_task import (
     ARGUMENT_SPEC, NOT_NETCONF, StateTaskFailed, run, wanted_routes,
 )
-from ansible_collections.mxha.srd.plugins.module_utils.transport import Transport, connection_sender
+from ansible_collections.mxha.srd.plugins.module_utils.netconf.transport import Transport, connection_sender
 from ansible_collections.mxha.srd.plugins.plugin_utils.persistent_netconf import netconf_socket, task_args
 
 

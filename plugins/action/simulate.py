@@ -15,21 +15,21 @@ from ansible.errors import AnsibleError
 from ansible.module_utils.common.text.converters import to_text
 from ansible.plugins.action import ActionBase
 
-from ansible_collections.mxha.srd.plugins.module_utils.decision_result import decision_to_result, reason_text
-from ansible_collections.mxha.srd.plugins.module_utils.srd import intent as intent_mod
-from ansible_collections.mxha.srd.plugins.module_utils.srd.engine import decide, initial_state
-from ansible_collections.mxha.srd.plugins.module_utils.srd.engine_index import compile_pair
-from ansible_collections.mxha.srd.plugins.module_utils.srd.engine_plan import plan_primary
-from ansible_collections.mxha.srd.plugins.module_utils.srd.engine_result import (
+from ansible_collections.mxha.srd.plugins.module_utils.jobs.decision_result import decision_to_result, reason_text
+from ansible_collections.mxha.srd.plugins.module_utils.srd.intent import pair as intent_mod
+from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.decide import decide, initial_state
+from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.index import compile_pair
+from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.plan import plan_primary
+from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.result import (
     DisableDaemon, EnableDaemon, EventFired, Trigger,
 )
 from ansible_collections.mxha.srd.plugins.module_utils.srd.errors import (
     InputError, SrdError, Violation, errors, merge_chassis, summarize,
 )
-from ansible_collections.mxha.srd.plugins.module_utils.srd.serialize import chassis_from_dict
-from ansible_collections.mxha.srd.plugins.module_utils.srd.state_facts import pair_state_from_facts, pair_state_to_facts
-from ansible_collections.mxha.srd.plugins.module_utils.srd.validate import validate_configs
-from ansible_collections.mxha.srd.plugins.module_utils.srd.xml_parse import parse_config
+from ansible_collections.mxha.srd.plugins.module_utils.srd.model.serialize import chassis_from_dict
+from ansible_collections.mxha.srd.plugins.module_utils.srd.live.facts import pair_state_from_facts, pair_state_to_facts
+from ansible_collections.mxha.srd.plugins.module_utils.srd.model.validate import validate_configs
+from ansible_collections.mxha.srd.plugins.module_utils.srd.junos.xml.parse import parse_config
 
 ACTION_KINDS = ["trigger", "event", "disable_daemon", "enable_daemon", "primary_role"]
 

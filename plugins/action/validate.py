@@ -15,7 +15,7 @@ from ansible.module_utils.common.text.converters import to_text
 from ansible.plugins.action import ActionBase
 
 from ansible_collections.mxha.srd.plugins.module_utils.srd.errors import InputError, SrdError
-from ansible_collections.mxha.srd.plugins.module_utils.srd.report import from_configs, from_intent
+from ansible_collections.mxha.srd.plugins.module_utils.srd.intent.report import from_configs, from_intent
 
 FORMATS = ["auto", "xml", "set", "text"]
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from ansible.errors import AnsibleFilterError
 
-from ansible_collections.mxha.srd.plugins.plugin_utils import topology_mermaid, topology_svg
-from ansible_collections.mxha.srd.plugins.plugin_utils.topology_graph import TopologyError, build
+from ansible_collections.mxha.srd.plugins.plugin_utils.topology import mermaid as topology_mermaid, svg as topology_svg
+from ansible_collections.mxha.srd.plugins.plugin_utils.topology.graph import TopologyError, build
 
 
 def _draw(renderer, name: str, intent, state=None) -> str:

@@ -638,9 +638,9 @@ violations:
 
 from ansible.module_utils.basic import AnsibleModule, missing_required_lib
 
-from ansible_collections.mxha.srd.plugins.module_utils.argspec import HAS_YAML, spec_from_doc
-from ansible_collections.mxha.srd.plugins.module_utils.resource_docs import SHARED_DOC
-from ansible_collections.mxha.srd.plugins.module_utils.resource_module import ARGSPEC_RULES, run_module
+from ansible_collections.mxha.srd.plugins.module_utils.resource.argspec import HAS_YAML, spec_from_doc
+from ansible_collections.mxha.srd.plugins.module_utils.resource.docs import SHARED_DOC
+from ansible_collections.mxha.srd.plugins.module_utils.resource.runner import ARGSPEC_RULES, run_module
 
 
 def main() -> None:

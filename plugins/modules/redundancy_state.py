@@ -160,10 +160,10 @@ rpc_stats:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.mxha.srd.plugins.module_utils.state_task import (
+from ansible_collections.mxha.srd.plugins.module_utils.jobs.state_task import (
     ARGUMENT_SPEC, NOT_NETCONF, StateTaskFailed, run, wanted_routes,
 )
-from ansible_collections.mxha.srd.plugins.module_utils.transport import Transport, connection_sender
+from ansible_collections.mxha.srd.plugins.module_utils.netconf.transport import Transport, connection_sender
 
 
 def main():

@@ -48,7 +48,7 @@ from ansible_collections.ansible.netcommon.plugins.plugin_utils.netconf_base imp
     ensure_ncclient,
 )
 
-from ansible_collections.mxha.srd.plugins.module_utils.ncclient_sender import lower_poll_interval
+from ansible_collections.mxha.srd.plugins.module_utils.netconf.ncclient_sender import lower_poll_interval
 
 try:
     from ncclient.xml_ import new_ele, sub_ele, to_ele, to_xml

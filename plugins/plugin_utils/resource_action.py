@@ -18,12 +18,12 @@ from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from ansible.module_utils.common.parameters import remove_values
 from ansible.plugins.action import ActionBase
 
-from ansible_collections.mxha.srd.plugins.module_utils.argspec import spec_from_doc
-from ansible_collections.mxha.srd.plugins.module_utils.resource_docs import SHARED_DOC
-from ansible_collections.mxha.srd.plugins.module_utils.resource_module import (
+from ansible_collections.mxha.srd.plugins.module_utils.resource.argspec import spec_from_doc
+from ansible_collections.mxha.srd.plugins.module_utils.resource.docs import SHARED_DOC
+from ansible_collections.mxha.srd.plugins.module_utils.resource.runner import (
     ARGSPEC_RULES, MODULES, OFFLINE, Request, RunFailed, run,
 )
-from ansible_collections.mxha.srd.plugins.module_utils.transport import Transport, connection_sender
+from ansible_collections.mxha.srd.plugins.module_utils.netconf.transport import Transport, connection_sender
 from ansible_collections.mxha.srd.plugins.plugin_utils.persistent_netconf import netconf_socket, task_args
 
 

@@ -51,7 +51,7 @@ def test_built_tarball_ships_what_users_need_only(package_check, installed):
     with tarfile.open(tarball) as tar:
         names = set(tar.getnames())
     assert {"playbooks/validate.yml", "plugins/filter/topology.py", "plugins/filter/topology_mermaid.yml",
-            "plugins/plugin_utils/topology_graph.py", "meta/execution-environment.yml", "docs/topology.md",
+            "plugins/plugin_utils/topology/graph.py", "meta/execution-environment.yml", "docs/topology.md",
             "changelogs/config.yaml"} <= names
     assert not any(name.startswith(("tools/", ".venv/", "tests/unit/", "tests/emulator/", "docs/dev/"))
                    or name in ("Makefile", "ansible.cfg", "pytest.ini", "execution-environment.yml")

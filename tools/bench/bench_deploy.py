@@ -42,10 +42,11 @@ sys.path.insert(0, str(ROOT / "tools" / "mxsim"))
 from mxsim import rpclog  # noqa: E402
 from mxsim.testing import start, stop  # noqa: E402
 
-from ansible_collections.mxha.srd.plugins.module_utils.srd import intent, junos_syntax  # noqa: E402
-from ansible_collections.mxha.srd.plugins.module_utils.srd.model import RESOURCES  # noqa: E402
-from ansible_collections.mxha.srd.plugins.module_utils.srd.serialize import chassis_to_dict  # noqa: E402
-from ansible_collections.mxha.srd.plugins.module_utils.srd.xml_render import render_xml  # noqa: E402
+from ansible_collections.mxha.srd.plugins.module_utils.srd.intent import pair as intent  # noqa: E402
+from ansible_collections.mxha.srd.plugins.module_utils.srd.junos import syntax as junos_syntax  # noqa: E402
+from ansible_collections.mxha.srd.plugins.module_utils.srd.model.config import RESOURCES  # noqa: E402
+from ansible_collections.mxha.srd.plugins.module_utils.srd.model.serialize import chassis_to_dict  # noqa: E402
+from ansible_collections.mxha.srd.plugins.module_utils.srd.junos.xml.render import render_xml  # noqa: E402
 
 PHASES = ("deploy", "re-run", "drift check")
 LOCK_RPCS = ("lock", "lock-configuration", "open-configuration")

@@ -26,11 +26,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / ".venv" / "collections"))
 
-from ansible_collections.mxha.srd.plugins.module_utils.srd.model import (  # noqa: E402
+from ansible_collections.mxha.srd.plugins.module_utils.srd.model.config import (  # noqa: E402
     AddSignalRoute, ChassisConfig, DeleteSignalRoute, Iccp, IccpPeer, MastershipAction, PeerEvent,
     RedundancyEvent, RedundancyPolicy, RedundancySet, RouteCondition, TrackedRoute, VrrpGroup,
 )
-from ansible_collections.mxha.srd.plugins.module_utils.srd.engine import (  # noqa: E402
+from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.decide import (  # noqa: E402
     EventFired, Trigger, compile_pair, decide, initial_state,
 )
 

@@ -16,10 +16,10 @@ import argparse
 import statistics
 import time
 
-from ansible_collections.mxha.srd.plugins.module_utils.srd import intent
-from ansible_collections.mxha.srd.plugins.module_utils.srd.validate import validate_configs
-from ansible_collections.mxha.srd.plugins.module_utils.srd.xml_parse import parse_xml
-from ansible_collections.mxha.srd.plugins.module_utils.srd.xml_render import render_xml_string
+from ansible_collections.mxha.srd.plugins.module_utils.srd.intent import pair as intent
+from ansible_collections.mxha.srd.plugins.module_utils.srd.model.validate import validate_configs
+from ansible_collections.mxha.srd.plugins.module_utils.srd.junos.xml.parse import parse_xml
+from ansible_collections.mxha.srd.plugins.module_utils.srd.junos.xml.render import render_xml_string
 
 SETS = 100
 POLICIES = 256

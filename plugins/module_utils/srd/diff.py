@@ -15,11 +15,11 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
-from ansible_collections.mxha.srd.plugins.module_utils.srd import paths
-from ansible_collections.mxha.srd.plugins.module_utils.srd.model import (
+from ansible_collections.mxha.srd.plugins.module_utils.srd.model import paths
+from ansible_collections.mxha.srd.plugins.module_utils.srd.model.config import (
     RESOURCE_FIELDS, RESOURCES, ChassisConfig,
 )
-from ansible_collections.mxha.srd.plugins.module_utils.srd.serialize import to_plain
+from ansible_collections.mxha.srd.plugins.module_utils.srd.model.serialize import to_plain
 
 ADDED = "added"
 REMOVED = "removed"

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from ansible_collections.mxha.srd.plugins.module_utils.resource_module import MODULES, Request
-from ansible_collections.mxha.srd.plugins.module_utils.resource_module import run as run_offline
-from ansible_collections.mxha.srd.plugins.module_utils.srd import intent
-from ansible_collections.mxha.srd.plugins.module_utils.srd.serialize import chassis_to_dict
+from ansible_collections.mxha.srd.plugins.module_utils.resource.runner import MODULES, Request
+from ansible_collections.mxha.srd.plugins.module_utils.resource.runner import run as run_offline
+from ansible_collections.mxha.srd.plugins.module_utils.srd.intent import pair as intent
+from ansible_collections.mxha.srd.plugins.module_utils.srd.model.serialize import chassis_to_dict
 
 HOST = "pair1-mx1"
 EXAMPLE = Path(__file__).resolve().parents[3] / "docs" / "examples" / "cgnat-pair.yml"

@@ -115,7 +115,7 @@ def state_task(name: str = "state") -> dict:
 
 def roles(emu) -> dict:
     """Each chassis' own view of set 1, read over NETCONF with ncclient (independent of the plugins)."""
-    from ansible_collections.mxha.srd.plugins.module_utils.srd.live_state import parse_redundancy_groups, redundancy_group_request
+    from ansible_collections.mxha.srd.plugins.module_utils.srd.live.replies import parse_redundancy_groups, redundancy_group_request
     from lxml import etree
 
     out = {}

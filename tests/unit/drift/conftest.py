@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from ansible_collections.mxha.srd.plugins.module_utils.srd import intent
-from ansible_collections.mxha.srd.plugins.module_utils.srd.serialize import chassis_to_dict
+from ansible_collections.mxha.srd.plugins.module_utils.srd.intent import pair as intent
+from ansible_collections.mxha.srd.plugins.module_utils.srd.model.serialize import chassis_to_dict
 
 EXAMPLE = Path(__file__).resolve().parents[3] / "docs" / "examples" / "cgnat-pair.yml"
 ROUTE = {"prefix": "203.0.113.100/32", "routing_instance": "HA"}

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from ansible_collections.mxha.srd.plugins.module_utils import drift
+from ansible_collections.mxha.srd.plugins.module_utils.srd.drift import compare as drift
 from ansible_collections.mxha.srd.plugins.module_utils.srd.errors import InputError
-from ansible_collections.mxha.srd.plugins.module_utils.srd.model import RESOURCES
+from ansible_collections.mxha.srd.plugins.module_utils.srd.model.config import RESOURCES
 
 from .conftest import ROUTE, live
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import xml.etree.ElementTree as ET
 
-from ansible_collections.mxha.srd.plugins.module_utils import drift, drift_render
+from ansible_collections.mxha.srd.plugins.module_utils.srd.drift import compare as drift, render as drift_render
 
 from .conftest import ROUTE, live
 

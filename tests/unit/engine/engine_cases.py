@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ansible_collections.mxha.srd.plugins.module_utils.srd.model import (
+from ansible_collections.mxha.srd.plugins.module_utils.srd.model.config import (
     AddSignalRoute,
     ChassisConfig,
     DeleteSignalRoute,
@@ -28,7 +28,7 @@ from ansible_collections.mxha.srd.plugins.module_utils.srd.model import (
     TrackedRoute,
     VrrpGroup,
 )
-from ansible_collections.mxha.srd.plugins.module_utils.srd.engine_state import ChassisState, PairState, RoleState
+from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.state import ChassisState, PairState, RoleState
 
 DOC = Path(__file__).resolve().parents[3] / "docs" / "srd-semantics.md"
 

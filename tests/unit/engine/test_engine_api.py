@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from ansible_collections.mxha.srd.plugins.module_utils.srd.model import (
+from ansible_collections.mxha.srd.plugins.module_utils.srd.model.config import (
     AddSignalRoute,
     ChassisConfig,
     Iccp,
@@ -20,7 +20,7 @@ from ansible_collections.mxha.srd.plugins.module_utils.srd.model import (
     RedundancyPolicy,
     RedundancySet,
 )
-from ansible_collections.mxha.srd.plugins.module_utils.srd.engine import (
+from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.decide import (
     ChassisState,
     DisableDaemon,
     EventFired,
@@ -33,7 +33,7 @@ from ansible_collections.mxha.srd.plugins.module_utils.srd.engine import (
     state_from_device,
     state_to_device,
 )
-from ansible_collections.mxha.srd.plugins.module_utils.srd.engine_plan import plan_primary
+from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.plan import plan_primary
 
 from .engine_cases import HA, build_pair, parse_given, signal_prefix
 

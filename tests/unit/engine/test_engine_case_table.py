@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ansible_collections.mxha.srd.plugins.module_utils.srd.engine import (
+from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.decide import (
     DisableDaemon,
     EnableDaemon,
     EventFired,
@@ -20,10 +20,10 @@ from ansible_collections.mxha.srd.plugins.module_utils.srd.engine import (
     state_from_device,
     state_to_device,
 )
-from ansible_collections.mxha.srd.plugins.module_utils.srd.engine_effects import advertisements, vrrp_priorities
-from ansible_collections.mxha.srd.plugins.module_utils.srd.engine_plan import plan_primary
-from ansible_collections.mxha.srd.plugins.module_utils.srd.engine_rules import RULES
-from ansible_collections.mxha.srd.plugins.module_utils.srd.engine_state import RoleState
+from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.effects import advertisements, vrrp_priorities
+from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.plan import plan_primary
+from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.rules import RULES
+from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.state import RoleState
 
 from .engine_cases import doc_table, parse_after, parse_given, parse_routes
 

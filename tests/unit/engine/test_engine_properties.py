@@ -13,7 +13,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ansible_collections.mxha.srd.plugins.module_utils.srd.engine import (
+from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.decide import (
     ChassisState,
     DisableDaemon,
     EnableDaemon,

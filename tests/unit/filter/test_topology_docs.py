@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from ansible_collections.mxha.srd.plugins.plugin_utils import topology_mermaid
-from ansible_collections.mxha.srd.plugins.plugin_utils.topology_graph import build
+from ansible_collections.mxha.srd.plugins.plugin_utils.topology import mermaid as topology_mermaid
+from ansible_collections.mxha.srd.plugins.plugin_utils.topology.graph import build
 
 from .conftest import ROOT
 

@@ -8,7 +8,7 @@ import copy
 
 import pytest
 
-from ansible_collections.mxha.srd.plugins.plugin_utils.topology_graph import (
+from ansible_collections.mxha.srd.plugins.plugin_utils.topology.graph import (
     ALERT, MISSING, PLAIN, PRIMARY, TopologyError, build, roles_from_state,
 )
 

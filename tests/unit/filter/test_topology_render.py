@@ -11,8 +11,8 @@ import pytest
 from ansible.errors import AnsibleFilterError
 
 from ansible_collections.mxha.srd.plugins.filter.topology import FilterModule
-from ansible_collections.mxha.srd.plugins.plugin_utils import topology_mermaid, topology_svg
-from ansible_collections.mxha.srd.plugins.plugin_utils.topology_graph import (
+from ansible_collections.mxha.srd.plugins.plugin_utils.topology import mermaid as topology_mermaid, svg as topology_svg
+from ansible_collections.mxha.srd.plugins.plugin_utils.topology.graph import (
     PRIMARY, Column, Edge, Node, Topology, build,
 )
 

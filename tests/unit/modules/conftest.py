@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from ansible_collections.mxha.srd.plugins.module_utils.srd import intent
+from ansible_collections.mxha.srd.plugins.module_utils.srd.intent import pair as intent
 
 EXAMPLE = Path(__file__).resolve().parents[3] / "docs" / "examples" / "cgnat-pair.yml"
 

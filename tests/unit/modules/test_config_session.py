@@ -6,10 +6,10 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from ansible_collections.mxha.srd.plugins.module_utils.config_session import (
+from ansible_collections.mxha.srd.plugins.module_utils.netconf.config_session import (
     ConfigSession, Transaction, TransactionFailed,
 )
-from ansible_collections.mxha.srd.plugins.module_utils.transport import Transport
+from ansible_collections.mxha.srd.plugins.module_utils.netconf.transport import Transport
 
 OK = "<rpc-reply><ok/></rpc-reply>"
 COMMIT_OK = "<rpc-reply><commit-results><routing-engine><name>re0</name><commit-success/></routing-engine></commit-results></rpc-reply>"
@@ -194,7 +194,7 @@ HISTORY = """<rpc-reply><commit-information>
 
 
 def test_commit_history_entry_zero_marked_commit_confirmed_awaits_confirmation():
-    from ansible_collections.mxha.srd.plugins.module_utils.config_session import parse_commit_information
+    from ansible_collections.mxha.srd.plugins.module_utils.netconf.config_session import parse_commit_information
 
     entries = parse_commit_information(ET.fromstring(HISTORY))
     assert [e.sequence for e in entries] == [0, 1]
@@ -205,7 +205,7 @@ def test_commit_history_entry_zero_marked_commit_confirmed_awaits_confirmation()
 
 def test_a_commit_confirmed_below_a_newer_commit_no_longer_waits():
     """The confirmation (or the automatic rollback) is the newer entry 0: entry 1 is history."""
-    from ansible_collections.mxha.srd.plugins.module_utils.config_session import parse_commit_information
+    from ansible_collections.mxha.srd.plugins.module_utils.netconf.config_session import parse_commit_information
 
     shifted = (HISTORY.replace("<sequence-number>1<", "<sequence-number>2<")
                .replace("<sequence-number>0<", "<sequence-number>1<"))

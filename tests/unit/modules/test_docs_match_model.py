@@ -7,11 +7,11 @@ import importlib
 import pytest
 import yaml
 
-from ansible_collections.mxha.srd.plugins.module_utils.argspec import spec_from_doc
-from ansible_collections.mxha.srd.plugins.module_utils.resource_docs import SHARED_DOC
-from ansible_collections.mxha.srd.plugins.module_utils.resource_module import MODULES
-from ansible_collections.mxha.srd.plugins.module_utils.srd import serialize
-from ansible_collections.mxha.srd.plugins.module_utils.srd.model import RESOURCE_FIELDS, ChassisConfig, Iccp
+from ansible_collections.mxha.srd.plugins.module_utils.resource.argspec import spec_from_doc
+from ansible_collections.mxha.srd.plugins.module_utils.resource.docs import SHARED_DOC
+from ansible_collections.mxha.srd.plugins.module_utils.resource.runner import MODULES
+from ansible_collections.mxha.srd.plugins.module_utils.srd.model import serialize
+from ansible_collections.mxha.srd.plugins.module_utils.srd.model.config import RESOURCE_FIELDS, ChassisConfig, Iccp
 
 MODULE_NAMES = sorted(MODULES)
 

@@ -7,11 +7,11 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from ansible_collections.mxha.srd.plugins.module_utils.payload import build_payload, masked
-from ansible_collections.mxha.srd.plugins.module_utils.srd import junos_syntax
-from ansible_collections.mxha.srd.plugins.module_utils.srd.model import RESOURCES, ChassisConfig, Iccp, IccpPeer, Secret
-from ansible_collections.mxha.srd.plugins.module_utils.srd.secret import encode_junos9
-from ansible_collections.mxha.srd.plugins.module_utils.states import compute_want
+from ansible_collections.mxha.srd.plugins.module_utils.resource.payload import build_payload, masked
+from ansible_collections.mxha.srd.plugins.module_utils.srd.junos import syntax as junos_syntax
+from ansible_collections.mxha.srd.plugins.module_utils.srd.model.config import RESOURCES, ChassisConfig, Iccp, IccpPeer, Secret
+from ansible_collections.mxha.srd.plugins.module_utils.srd.model.secret import encode_junos9
+from ansible_collections.mxha.srd.plugins.module_utils.resource.states import compute_want
 
 
 def set_lines(payload):

@@ -6,10 +6,10 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from ansible_collections.mxha.srd.plugins.module_utils.resource_module import Request, RunFailed, mask_text, run
-from ansible_collections.mxha.srd.plugins.module_utils.srd.serialize import chassis_to_dict
-from ansible_collections.mxha.srd.plugins.module_utils.srd.xml_render import render_xml
-from ansible_collections.mxha.srd.plugins.module_utils.transport import Transport
+from ansible_collections.mxha.srd.plugins.module_utils.resource.runner import Request, RunFailed, mask_text, run
+from ansible_collections.mxha.srd.plugins.module_utils.srd.model.serialize import chassis_to_dict
+from ansible_collections.mxha.srd.plugins.module_utils.srd.junos.xml.render import render_xml
+from ansible_collections.mxha.srd.plugins.module_utils.netconf.transport import Transport
 
 
 def no_device():
@@ -28,7 +28,7 @@ def test_rendered_never_connects_and_masks_the_key(cgnat):
 
 @pytest.mark.parametrize("fmt", ["xml", "set", "text"])
 def test_parsed_reads_every_format_without_a_device(cgnat, fmt):
-    from ansible_collections.mxha.srd.plugins.module_utils.srd import junos_syntax
+    from ansible_collections.mxha.srd.plugins.module_utils.srd.junos import syntax as junos_syntax
     xml = render_xml(cgnat)
     text = {"xml": ET.tostring(xml, encoding="unicode"), "set": "\n".join(junos_syntax.to_set(xml)),
             "text": junos_syntax.to_text(xml)}[fmt]

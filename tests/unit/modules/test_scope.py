@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from ansible_collections.mxha.srd.plugins.module_utils.scope import compare_statements, foreign_statements, read_filter
-from ansible_collections.mxha.srd.plugins.module_utils.srd.model import RESOURCES
+from ansible_collections.mxha.srd.plugins.module_utils.srd.junos.scope import compare_statements, foreign_statements, read_filter
+from ansible_collections.mxha.srd.plugins.module_utils.srd.model.config import RESOURCES
 
 
 def test_filter_merges_hierarchies_and_keeps_interfaces_narrow():

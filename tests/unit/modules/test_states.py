@@ -4,11 +4,11 @@ from __future__ import annotations
 import dataclasses
 import xml.etree.ElementTree as ET
 
-from ansible_collections.mxha.srd.plugins.module_utils.srd.model import (
+from ansible_collections.mxha.srd.plugins.module_utils.srd.model.config import (
     ChassisConfig, RedundancyEvent, RedundancySet, RoutingInstance, TrackedRoute, VrrpGroup,
 )
-from ansible_collections.mxha.srd.plugins.module_utils.payload import build_payload
-from ansible_collections.mxha.srd.plugins.module_utils.states import compute_want
+from ansible_collections.mxha.srd.plugins.module_utils.resource.payload import build_payload
+from ansible_collections.mxha.srd.plugins.module_utils.resource.states import compute_want
 
 EV = ("redundancy_events",)
 

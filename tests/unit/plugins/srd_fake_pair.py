@@ -17,8 +17,8 @@ from pathlib import Path
 
 import yaml
 
-from ansible_collections.mxha.srd.plugins.module_utils.srd import intent
-from ansible_collections.mxha.srd.plugins.module_utils.srd.xml_render import render_xml_string
+from ansible_collections.mxha.srd.plugins.module_utils.srd.intent import pair as intent
+from ansible_collections.mxha.srd.plugins.module_utils.srd.junos.xml.render import render_xml_string
 
 EXAMPLE = Path(__file__).resolve().parents[3] / "docs" / "examples" / "cgnat-pair.yml"
 MX1, MX2 = "pair1-mx1", "pair1-mx2"

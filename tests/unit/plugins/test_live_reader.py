@@ -8,8 +8,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from ansible_collections.mxha.srd.plugins.module_utils.live_reader import read_live
-from ansible_collections.mxha.srd.plugins.module_utils.transport import RpcError, Transport
+from ansible_collections.mxha.srd.plugins.module_utils.netconf.live_reader import read_live
+from ansible_collections.mxha.srd.plugins.module_utils.netconf.transport import RpcError, Transport
 
 GROUPS = ("<rpc-reply><services-redundancy-group-information><rg-information><rg-state-information>"
           "<services-rg-information><rg-id>1</rg-id><services-rg-rs-information><rs-id>1</rs-id>"

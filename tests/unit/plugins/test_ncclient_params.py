@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from ansible_collections.mxha.srd.plugins.module_utils.ncclient_sender import (
+from ansible_collections.mxha.srd.plugins.module_utils.netconf.ncclient_sender import (
     ConnectError, ConnectionParams, NcclientSession,
 )
 
@@ -30,7 +30,7 @@ def test_defaults_and_key_file():
 @pytest.mark.parametrize("value, expected", [(None, None), ("true", True), (True, True), ("no", None),
                                              ("/etc/ssh/jump.conf", "/etc/ssh/jump.conf")])
 def test_ssh_config_like_the_netconf_connection(value, expected):
-    from ansible_collections.mxha.srd.plugins.module_utils.ncclient_sender import _ssh_config
+    from ansible_collections.mxha.srd.plugins.module_utils.netconf.ncclient_sender import _ssh_config
     hostvars = {} if value is None else {"ansible_netconf_ssh_config": value}
     assert _ssh_config(ConnectionParams.from_hostvars("mx1", hostvars).ssh_config) == expected
 

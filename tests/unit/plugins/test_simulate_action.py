@@ -14,8 +14,8 @@ import pytest
 
 from ansible_collections.mxha.srd.plugins.action.simulate import load_pair, simulate
 from ansible_collections.mxha.srd.plugins.module_utils.srd.errors import InputError
-from ansible_collections.mxha.srd.plugins.module_utils.srd.serialize import chassis_to_dict
-from ansible_collections.mxha.srd.plugins.module_utils.srd.xml_render import render_set, render_text, render_xml_string
+from ansible_collections.mxha.srd.plugins.module_utils.srd.model.serialize import chassis_to_dict
+from ansible_collections.mxha.srd.plugins.module_utils.srd.junos.xml.render import render_set, render_text, render_xml_string
 from srd_fake_pair import MX1, MX2, example
 
 import yaml

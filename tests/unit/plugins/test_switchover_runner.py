@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from ansible_collections.mxha.srd.plugins.module_utils.switchover import Request, Runner, SwitchoverFailed
-from ansible_collections.mxha.srd.plugins.module_utils.transport import Transport
+from ansible_collections.mxha.srd.plugins.module_utils.jobs.switchover import Request, Runner, SwitchoverFailed
+from ansible_collections.mxha.srd.plugins.module_utils.netconf.transport import Transport
 from srd_fake_pair import HA, MX1, MX2, FakeClock, FakePair, example
 
 READS = ["get-configuration", "get-services-redundancy-group-information", "get-route-information"]

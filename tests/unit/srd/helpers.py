@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from ansible_collections.mxha.srd.plugins.module_utils.srd import intent
+from ansible_collections.mxha.srd.plugins.module_utils.srd.intent import pair as intent
 
 ROOT = Path(__file__).resolve().parents[3]
 EXAMPLE = ROOT / "docs" / "examples" / "cgnat-pair.yml"

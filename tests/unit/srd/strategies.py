@@ -16,7 +16,7 @@ import string
 
 from hypothesis import strategies as st
 
-from ansible_collections.mxha.srd.plugins.module_utils.srd.model import (
+from ansible_collections.mxha.srd.plugins.module_utils.srd.model.config import (
     AddSignalRoute, ChassisConfig, DeleteSignalRoute, Iccp, IccpPeer, LivenessDetection, MastershipAction,
     PeerEvent, RedundancyEvent, RedundancyOptions, RedundancyPolicy, RedundancySet, RouteCondition,
     RoutingInstance, Secret, ServiceSetBinding, TrackedRoute, VrrpGroup,
@@ -133,7 +133,7 @@ def chassis_configs(draw, max_sets: int = 5, max_policies_per_set: int = 3, max_
 
 
 def _referenced(config: ChassisConfig) -> set[str]:
-    from ansible_collections.mxha.srd.plugins.module_utils.srd.xml_parse import _referenced_instances
+    from ansible_collections.mxha.srd.plugins.module_utils.srd.junos.xml.parse import _referenced_instances
     return _referenced_instances(config)
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from ansible_collections.mxha.srd.plugins.module_utils.srd import intent
-from ansible_collections.mxha.srd.plugins.module_utils.srd.model import MastershipAction
+from ansible_collections.mxha.srd.plugins.module_utils.srd.intent import pair as intent
+from ansible_collections.mxha.srd.plugins.module_utils.srd.model.config import MastershipAction
 
 from .helpers import rules_of
 
@@ -110,7 +110,7 @@ def test_release_force_counts_as_release(intent_data):
 
 
 def test_doc_shows_the_shipped_example_and_its_set_lines():
-    from ansible_collections.mxha.srd.plugins.module_utils.srd.xml_render import render_set
+    from ansible_collections.mxha.srd.plugins.module_utils.srd.junos.xml.render import render_set
 
     from .helpers import EXAMPLE, ROOT, load_example
     doc = (ROOT / "docs" / "pair-intent.md").read_text()

@@ -14,10 +14,10 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from ansible_collections.mxha.srd.plugins.module_utils.srd.engine_index import compile_pair
-from ansible_collections.mxha.srd.plugins.module_utils.srd.engine_state import RoleState
+from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.index import compile_pair
+from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.state import RoleState
 from ansible_collections.mxha.srd.plugins.module_utils.srd.errors import InputError
-from ansible_collections.mxha.srd.plugins.module_utils.srd.live_state import (
+from ansible_collections.mxha.srd.plugins.module_utils.srd.live.replies import (
     NAMES,
     daemon_not_running,
     iccp_request,
@@ -30,7 +30,7 @@ from ansible_collections.mxha.srd.plugins.module_utils.srd.live_state import (
     route_request,
     trigger_request,
 )
-from ansible_collections.mxha.srd.plugins.module_utils.srd.state_facts import (
+from ansible_collections.mxha.srd.plugins.module_utils.srd.live.facts import (
     chassis_facts,
     pair_state_from_facts,
     pair_state_to_facts,

@@ -15,13 +15,14 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from ansible_collections.mxha.srd.plugins.module_utils.srd import diff, xml_groups
+from ansible_collections.mxha.srd.plugins.module_utils.srd import diff
+from ansible_collections.mxha.srd.plugins.module_utils.srd.junos.xml import groups as xml_groups
 from ansible_collections.mxha.srd.plugins.module_utils.srd.errors import InputError
-from ansible_collections.mxha.srd.plugins.module_utils.srd.model import MastershipAction
-from ansible_collections.mxha.srd.plugins.module_utils.srd.xml_parse import (
+from ansible_collections.mxha.srd.plugins.module_utils.srd.model.config import MastershipAction
+from ansible_collections.mxha.srd.plugins.module_utils.srd.junos.xml.parse import (
     detect_format, parse_config, parse_element, parse_xml, table_instance,
 )
-from ansible_collections.mxha.srd.plugins.module_utils.srd.xml_render import render_xml, render_xml_string
+from ansible_collections.mxha.srd.plugins.module_utils.srd.junos.xml.render import render_xml, render_xml_string
 
 from .helpers import DATA, load_example
 

@@ -10,11 +10,13 @@ import random
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ansible_collections.mxha.srd.plugins.module_utils.srd import diff, intent, rules, serialize
+from ansible_collections.mxha.srd.plugins.module_utils.srd import diff
+from ansible_collections.mxha.srd.plugins.module_utils.srd.intent import pair as intent
+from ansible_collections.mxha.srd.plugins.module_utils.srd.model import rules, serialize
 from ansible_collections.mxha.srd.plugins.module_utils.srd.errors import InputError
-from ansible_collections.mxha.srd.plugins.module_utils.srd.validate import validate_chassis
-from ansible_collections.mxha.srd.plugins.module_utils.srd.xml_parse import parse_config, parse_element, parse_xml
-from ansible_collections.mxha.srd.plugins.module_utils.srd.xml_render import (
+from ansible_collections.mxha.srd.plugins.module_utils.srd.model.validate import validate_chassis
+from ansible_collections.mxha.srd.plugins.module_utils.srd.junos.xml.parse import parse_config, parse_element, parse_xml
+from ansible_collections.mxha.srd.plugins.module_utils.srd.junos.xml.render import (
     render_set, render_text, render_xml_string,
 )
 

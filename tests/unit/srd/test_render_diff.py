@@ -8,9 +8,9 @@ import dataclasses
 import xml.etree.ElementTree as ET
 
 from ansible_collections.mxha.srd.plugins.module_utils.srd import diff
-from ansible_collections.mxha.srd.plugins.module_utils.srd.model import RedundancySet
-from ansible_collections.mxha.srd.plugins.module_utils.srd.xml_parse import parse_config
-from ansible_collections.mxha.srd.plugins.module_utils.srd.xml_render import (
+from ansible_collections.mxha.srd.plugins.module_utils.srd.model.config import RedundancySet
+from ansible_collections.mxha.srd.plugins.module_utils.srd.junos.xml.parse import parse_config
+from ansible_collections.mxha.srd.plugins.module_utils.srd.junos.xml.render import (
     render_delete_xml, render_set, render_text, render_xml, render_xml_string,
 )
 

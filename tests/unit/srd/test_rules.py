@@ -15,14 +15,15 @@ from pathlib import Path
 
 import pytest
 
-from ansible_collections.mxha.srd.plugins.module_utils.srd import intent, rules, validate
+from ansible_collections.mxha.srd.plugins.module_utils.srd.intent import pair as intent
+from ansible_collections.mxha.srd.plugins.module_utils.srd.model import rules, validate
 from ansible_collections.mxha.srd.plugins.module_utils.srd.errors import ERROR, WARNING
-from ansible_collections.mxha.srd.plugins.module_utils.srd.model import (
+from ansible_collections.mxha.srd.plugins.module_utils.srd.model.config import (
     AddSignalRoute, DeleteSignalRoute, MastershipAction, RedundancyEvent, RedundancyOptions, RedundancyPolicy,
     RedundancySet, RouteCondition, RoutingInstance, Secret, ServiceSetBinding,
 )
-from ansible_collections.mxha.srd.plugins.module_utils.srd.xml_parse import parse_xml
-from ansible_collections.mxha.srd.plugins.module_utils.srd.xml_render import render_xml_string
+from ansible_collections.mxha.srd.plugins.module_utils.srd.junos.xml.parse import parse_xml
+from ansible_collections.mxha.srd.plugins.module_utils.srd.junos.xml.render import render_xml_string
 
 from .helpers import ROOT, example_data, load_example, rules_of
 

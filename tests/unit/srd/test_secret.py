@@ -10,13 +10,14 @@ import pickle
 
 import pytest
 
-from ansible_collections.mxha.srd.plugins.module_utils.srd import diff, serialize
+from ansible_collections.mxha.srd.plugins.module_utils.srd import diff
+from ansible_collections.mxha.srd.plugins.module_utils.srd.model import serialize
 from ansible_collections.mxha.srd.plugins.module_utils.srd.errors import Violation
-from ansible_collections.mxha.srd.plugins.module_utils.srd.model import Iccp
-from ansible_collections.mxha.srd.plugins.module_utils.srd.secret import (
+from ansible_collections.mxha.srd.plugins.module_utils.srd.model.config import Iccp
+from ansible_collections.mxha.srd.plugins.module_utils.srd.model.secret import (
     MASK, Secret, decode_junos9, encode_junos9,
 )
-from ansible_collections.mxha.srd.plugins.module_utils.srd.xml_render import render_set, render_xml_string
+from ansible_collections.mxha.srd.plugins.module_utils.srd.junos.xml.render import render_set, render_xml_string
 
 KEY = "example-iccp-key"
 
@@ -75,7 +76,7 @@ def test_violation_text_never_holds_the_key():
     data = {"iccp": {"authentication_key": "k" * 127}}
     config, issues = serialize.chassis_from_dict(data)
     assert issues == []
-    from ansible_collections.mxha.srd.plugins.module_utils.srd.validate import validate_chassis
+    from ansible_collections.mxha.srd.plugins.module_utils.srd.model.validate import validate_chassis
     found = validate_chassis(config)
     assert any(v.rule == "VALUE-AUTH-KEY" for v in found)
     assert all("k" * 20 not in str(v) for v in found)

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import json
 
-from ansible_collections.mxha.srd.plugins.module_utils.srd import serialize
-from ansible_collections.mxha.srd.plugins.module_utils.srd.model import MastershipAction, PeerEvent
+from ansible_collections.mxha.srd.plugins.module_utils.srd.model import serialize
+from ansible_collections.mxha.srd.plugins.module_utils.srd.model.config import MastershipAction, PeerEvent
 
 
 def test_round_trip_with_secrets_revealed(mx1, mx2):

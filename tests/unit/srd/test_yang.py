@@ -14,8 +14,8 @@ import xml.etree.ElementTree as ET
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from ansible_collections.mxha.srd.plugins.module_utils.srd.xml_parse import parse_config
-from ansible_collections.mxha.srd.plugins.module_utils.srd.xml_render import render_delete_xml, render_xml
+from ansible_collections.mxha.srd.plugins.module_utils.srd.junos.xml.parse import parse_config
+from ansible_collections.mxha.srd.plugins.module_utils.srd.junos.xml.render import render_delete_xml, render_xml
 
 from .helpers import DATA, load_example
 from .strategies import chassis_configs

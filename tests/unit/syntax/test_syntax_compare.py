@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import xml.etree.ElementTree as ET
 
-from ansible_collections.mxha.srd.plugins.module_utils.srd.junos_syntax import compare_text, parse_set
+from ansible_collections.mxha.srd.plugins.module_utils.srd.junos.syntax import compare_text, parse_set
 
 from .conftest import load
 

@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from ansible_collections.mxha.srd.plugins.module_utils.srd.junos_syntax import (
+from ansible_collections.mxha.srd.plugins.module_utils.srd.junos.syntax import (
     JunosSyntaxError,
     canonical,
     iter_set_commands,
@@ -310,3 +310,14 @@ def test_groups_hold_the_srd_hierarchies():
     assert config.findtext("groups/event-options/redundancy-event/monitor/peer/event") == "mastership-release"
     assert to_set(config) == lines
     assert to_text(config).startswith("groups SRD {\n    services {\n        redundancy-set {\n            1 {\n")
+
+
+def test_an_lxml_element_is_copied_without_its_comments():
+    """PyEZ and ncclient hand out lxml elements; the domain takes them without importing lxml."""
+    from lxml import etree
+
+    from ansible_collections.mxha.srd.plugins.module_utils.srd.junos.syntax.core import as_element
+
+    foreign = etree.fromstring(b'<configuration><!-- c --><services a="1">x<redundancy-set/>t</services></configuration>')
+    copied = as_element(foreign)
+    assert ET.tostring(copied) == b'<configuration><services a="1">x<redundancy-set />t</services></configuration>'

@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from ansible_collections.mxha.srd.plugins.module_utils.srd.junos_syntax import (
+from ansible_collections.mxha.srd.plugins.module_utils.srd.junos.syntax import (
     SRD_GRAMMAR,
     canonical,
     compare_text,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ansible_collections.mxha.srd.plugins.module_utils.transport import (
+from ansible_collections.mxha.srd.plugins.module_utils.netconf.transport import (
     RpcError, SessionLost, Transport, parse_rpc_errors,
 )
 

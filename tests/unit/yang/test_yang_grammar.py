@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from ansible_collections.mxha.srd.plugins.module_utils.srd.junos_syntax import (
+from ansible_collections.mxha.srd.plugins.module_utils.srd.junos.syntax import (
     SRD_GRAMMAR,
     JunosSyntaxError,
     canonical,
@@ -147,7 +147,7 @@ def test_srd_grammar_agrees_with_yang(yang):
 
 def test_agreement_check_catches_a_wrong_grammar(yang):
     """Negative control for the walk above: a misspelt name and a wrong kind are reported."""
-    from ansible_collections.mxha.srd.plugins.module_utils.srd.junos_syntax import container, flag, keyed_list
+    from ansible_collections.mxha.srd.plugins.module_utils.srd.junos.syntax import container, flag, keyed_list
 
     wrong = container("configuration", container("services", container(
         "redundancy-set", keyed_list("rs-id-object", flag("redundancy-group"), flag("hold-tim"), nokeyword=True,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 import xml.etree.ElementTree as ET
 
-from ansible_collections.mxha.srd.plugins.module_utils.srd.junos_syntax import (
+from ansible_collections.mxha.srd.plugins.module_utils.srd.junos.syntax import (
     SRD_GRAMMAR,
     compare_text,
     parse_set,

@@ -1,7 +1,7 @@
 """Bridge to the collection's Junos text/set syntax and the YANG-backed grammar.
 
 The conversions (`to_set`, `to_text`, `parse_set`, `parse_text`, `compare_text`) live in the
-collection (plugins/module_utils/srd/junos_syntax.py, stdlib ElementTree) so the emulator and
+collection (plugins/module_utils/srd/junos/syntax/__init__.py, stdlib ElementTree) so the emulator and
 the modules agree on one grammar; the grammar comes from mxsim.yang (JunosYang.shared()) when
 the schema is loaded.
 This module converts lxml <-> ElementTree and turns their exceptions into Junos rpc-errors.
@@ -19,7 +19,7 @@ from lxml import etree
 from .errors import Error, RpcFailure
 from .xmlutil import from_et, strip_ns, to_et
 
-SYNTAX_MODULE = "ansible_collections.mxha.srd.plugins.module_utils.srd.junos_syntax"
+SYNTAX_MODULE = "ansible_collections.mxha.srd.plugins.module_utils.srd.junos.syntax"
 _COMMENT = re.compile(r"^\s*(##.*|/\*.*\*/)\s*$")
 
 _module: ModuleType | None = None

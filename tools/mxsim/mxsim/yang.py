@@ -29,8 +29,8 @@ import libyang
 from _libyang import ffi, lib
 from libyang.util import c2str, str2c
 
-from ansible_collections.mxha.srd.plugins.module_utils.srd.junos_syntax import SRD_GRAMMAR
-from ansible_collections.mxha.srd.plugins.module_utils.srd.junos_syntax_core import element_children, guess_node
+from ansible_collections.mxha.srd.plugins.module_utils.srd.junos.syntax import SRD_GRAMMAR
+from ansible_collections.mxha.srd.plugins.module_utils.srd.junos.syntax.core import element_children, guess_node
 
 from .yang_grammar import ADDRESS_CHECKS, YangGrammarNode, _check_address, _Markers
 from .yang_xml import (
@@ -330,8 +330,8 @@ class JunosYang:
         return "/" + "/".join(steps)
 
     def _edit_path(self, elem: ET.Element, parents: dict) -> tuple[str, str]:
-        from ansible_collections.mxha.srd.plugins.module_utils.srd.junos_syntax_lexer import quote
-        from ansible_collections.mxha.srd.plugins.module_utils.srd.junos_syntax_render import statement_tokens
+        from ansible_collections.mxha.srd.plugins.module_utils.srd.junos.syntax.lexer import quote
+        from ansible_collections.mxha.srd.plugins.module_utils.srd.junos.syntax.render import statement_tokens
 
         chain = self._chain(elem, parents)
         words: list[str] = []

@@ -10,7 +10,7 @@ from typing import Iterator, Optional
 from _libyang import lib
 from libyang.util import c2str
 
-from ansible_collections.mxha.srd.plugins.module_utils.srd.junos_syntax_core import (
+from ansible_collections.mxha.srd.plugins.module_utils.srd.junos.syntax.core import (
     as_element,
     is_junos_annotation,
     local_name,

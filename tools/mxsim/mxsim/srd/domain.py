@@ -19,7 +19,7 @@ from ..xmlutil import to_et
 log = logging.getLogger(__name__)
 
 try:  # the collection is on sys.path through the repo's .venv/collections .pth file
-    from ansible_collections.mxha.srd.plugins.module_utils.srd.engine import (  # noqa: F401
+    from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.decide import (  # noqa: F401
         ChassisState,
         Decision,
         DisableDaemon,
@@ -34,11 +34,11 @@ try:  # the collection is on sys.path through the repo's .venv/collections .pth 
         initial_state,
         state_to_device,
     )
-    from ansible_collections.mxha.srd.plugins.module_utils.srd.engine_effects import vrrp_priorities  # noqa: F401
-    from ansible_collections.mxha.srd.plugins.module_utils.srd.engine_result import action_to_dict  # noqa: F401
-    from ansible_collections.mxha.srd.plugins.module_utils.srd.engine_state import route_key  # noqa: F401
-    from ansible_collections.mxha.srd.plugins.module_utils.srd.model import ChassisConfig  # noqa: F401
-    from ansible_collections.mxha.srd.plugins.module_utils.srd.xml_parse import parse_element
+    from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.effects import vrrp_priorities  # noqa: F401
+    from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.result import action_to_dict  # noqa: F401
+    from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.state import route_key  # noqa: F401
+    from ansible_collections.mxha.srd.plugins.module_utils.srd.model.config import ChassisConfig  # noqa: F401
+    from ansible_collections.mxha.srd.plugins.module_utils.srd.junos.xml.parse import parse_element
 
     AVAILABLE = True
     IMPORT_ERROR = ""

@@ -32,7 +32,8 @@ def pair_configs(path: Optional[Path] = None, pair: int = 1) -> dict[str, str]:
     """{chassis name: <configuration> XML text} for emulated pair `pair`."""
     import yaml
 
-    from ansible_collections.mxha.srd.plugins.module_utils.srd import intent, xml_render
+    from ansible_collections.mxha.srd.plugins.module_utils.srd.intent import pair as intent
+    from ansible_collections.mxha.srd.plugins.module_utils.srd.junos.xml import render as xml_render
 
     data = yaml.safe_load(Path(path or find_example()).read_text())
     result = intent.load(data)
