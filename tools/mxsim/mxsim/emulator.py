@@ -16,7 +16,7 @@ import signal
 import time
 from typing import Any, Callable
 
-from . import checks, commands, rpc, srd
+from . import checks, commands, control, rpc, srd
 from . import srd_faults  # noqa: F401  (registers the SRD faults: link down, peer unreachable ...)
 from .chassis import Chassis
 from .checks import srd_rules  # noqa: F401  (registers the SRD commit rules)
@@ -59,8 +59,6 @@ class Emulator:
             if hasattr(plugin, "setup"):
                 plugin.setup(self)
         await asyncio.gather(*(c.start_listening() for c in self.chassis.values()))
-        from . import control
-
         self._control = await control.serve(self)
         if schema is not None:
             await schema
@@ -92,10 +90,8 @@ class Emulator:
             c.log.close()
         if self._control is not None:
             self._control.close()
-        from .control import socket_path
-
         try:
-            socket_path(self.options.state_dir).unlink()
+            control.socket_path(self.options.state_dir).unlink()
         except FileNotFoundError:
             pass
 
