@@ -20,8 +20,8 @@ from . import checks, commands, control, rpc, srd
 from . import srd_faults  # noqa: F401  (registers the SRD faults: link down, peer unreachable ...)
 from .chassis import Chassis
 from .checks import srd_rules  # noqa: F401  (registers the SRD commit rules)
-from .options import Options
-from .server import host_key, ssh_options
+from .options import Options, peer_name
+from .server import host_key, listen, ssh_options
 from .xmlutil import parse, strip_ns
 
 log = logging.getLogger(__name__)
@@ -52,8 +52,12 @@ class Emulator:
         rpc.load()
         self.ssh_options = ssh_options(host_key(opts.state_dir))
         for name, pair, member, port in opts.chassis():
-            self.chassis[name] = Chassis(self, name, pair, member, port)
-        srd.attach(self)
+            self.chassis[name] = Chassis(opts, name, pair, member, port, self.started)
+            self.chassis[name].listen_with(self._listen)
+        for c in self.chassis.values():
+            if c.member == 1:
+                c.pair_with(self.chassis[peer_name(c.name)])
+        srd.attach(self.chassis.values())
         for mod in opts.plugins:
             plugin = importlib.import_module(mod)
             if hasattr(plugin, "setup"):
@@ -65,6 +69,9 @@ class Emulator:
             if self.schema_error:
                 raise RuntimeError(f"YANG schema checks requested but unavailable ({self.schema_error}); use --no-schema")
         self.startup_seconds = time.monotonic() - t0
+
+    async def _listen(self, chassis: Chassis) -> Any:
+        return await listen(chassis, self.ssh_options)
 
     def _load_schema(self) -> None:
         from .checks import schema

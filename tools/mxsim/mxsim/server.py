@@ -58,13 +58,12 @@ def _process_factory(chassis: "Chassis"):  # type: ignore[no-untyped-def]
     return handle
 
 
-async def listen(chassis: "Chassis") -> asyncssh.SSHAcceptor:
-    emulator = chassis.emulator
+async def listen(chassis: "Chassis", options: asyncssh.SSHServerConnectionOptions) -> asyncssh.SSHAcceptor:
     return await asyncssh.create_server(
         _SSHServer,
         HOST,
         chassis.port,
-        options=emulator.ssh_options,
+        options=options,
         process_factory=_process_factory(chassis),
     )
 

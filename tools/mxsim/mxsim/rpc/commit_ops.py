@@ -77,7 +77,7 @@ def discard_changes(session: "Session", op: etree._Element) -> Ok:
 def cancel_commit(session: "Session", op: etree._Element) -> Ok:
     if session.chassis.pending is None:
         raise fail("no confirmed commit is pending", tag="operation-failed", type="protocol")
-    commit.rollback_pending(session.chassis, "commit confirmed cancelled")
+    session.chassis.rollback_pending("commit confirmed cancelled")
     return OK
 
 

@@ -74,7 +74,7 @@ def get_route_engine_information(session: "Session", op: etree._Element) -> etre
     sub(re0, "model", c.re_model)
     sub(re0, "serial-number", f"RE{c.serial[2:]}")
     sub(re0, "last-reboot-reason", "Router rebooted after a normal shutdown.")
-    up = int(time.time() - c.emulator.started)
+    up = int(time.time() - c.started)
     sub(re0, "up-time", f"{up // 86400} days, {up % 86400 // 3600} hours, {up % 3600 // 60} minutes")
     return info
 

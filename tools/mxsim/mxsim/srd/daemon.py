@@ -365,8 +365,8 @@ class PairSrd:
 
     # ---- reset ---------------------------------------------------------------------------------
 
-    def begin_reset(self, name: str) -> None:
-        self.resetting.add(name)
+    def begin_reset(self, chassis: "Chassis") -> None:
+        self.resetting.add(chassis.name)
         for t in self.transitions:
             t.cancel()
         self.transitions.clear()
