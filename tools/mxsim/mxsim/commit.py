@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from . import checks
-from .chassis import Chassis, ConfirmedCommit
 from .confops import same
 from .errors import Error, RpcFailure
+from .state.chassis import Chassis, ConfirmedCommit
 from .xmlutil import JUNOS_NS, junos_attr
 
 if TYPE_CHECKING:
-    from .session import Session
+    from .netconf.session import Session
 
 DEFAULT_CONFIRM_MINUTES = 10
 CHECKOUT_FAILED = "\nconfiguration check-out failed\n"

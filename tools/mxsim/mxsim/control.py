@@ -22,7 +22,7 @@ from .faults import FAULTS, FaultError
 from .options import Options
 
 if TYPE_CHECKING:
-    from .chassis import Chassis
+    from .state.chassis import Chassis
 
 SOCKET = "control.sock"
 MAX_UNIX_PATH = 104

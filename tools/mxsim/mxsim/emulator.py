@@ -18,10 +18,10 @@ from typing import Any, Callable
 
 from . import checks, commands, control, rpc, srd
 from . import srd_faults  # noqa: F401  (registers the SRD faults: link down, peer unreachable ...)
-from .chassis import Chassis
 from .checks import srd_rules  # noqa: F401  (registers the SRD commit rules)
+from .netconf.server import host_key, listen, ssh_options
 from .options import Options, peer_name
-from .server import host_key, listen, ssh_options
+from .state.chassis import Chassis
 from .xmlutil import parse, strip_ns
 
 log = logging.getLogger(__name__)

@@ -12,12 +12,12 @@ import itertools
 import time
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from .datastore import LockHolder
+from .state.datastore import LockHolder
 from .errors import Error
 
 if TYPE_CHECKING:
-    from .chassis import Chassis
-    from .session import Session
+    from .netconf.session import Session
+    from .state.chassis import Chassis
 
 FAULTS: dict[str, type["Fault"]] = {}
 _phantom_ids = itertools.count(90001)

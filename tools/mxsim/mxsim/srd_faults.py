@@ -18,7 +18,7 @@ from .srd import domain
 from .srd.view import is_down, links_down
 
 if TYPE_CHECKING:
-    from .chassis import Chassis
+    from .state.chassis import Chassis
 
 
 def _srd(chassis: "Chassis") -> Any:

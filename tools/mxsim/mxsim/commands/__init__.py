@@ -18,11 +18,11 @@ from typing import TYPE_CHECKING, Any, Callable
 from lxml import etree
 
 from ..errors import Error, RpcFailure, fail
-from ..session import RawText
+from ..netconf.session import RawText
 from ..xmlutil import children
 
 if TYPE_CHECKING:
-    from ..session import Session
+    from ..netconf.session import Session
 
 MODULES = ["show_version", "show_configuration", "misc", "srd", "routing"]
 

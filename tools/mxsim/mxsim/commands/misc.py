@@ -11,7 +11,7 @@ from ..xmlutil import sub
 from . import Output, Request, command
 
 if TYPE_CHECKING:
-    from ..session import Session
+    from ..netconf.session import Session
 
 
 @command("show bridge mac-table count")

@@ -10,7 +10,7 @@ from . import Output, Request, command
 from .srd import pick_level, syntax_error
 
 if TYPE_CHECKING:
-    from ..session import Session
+    from ..netconf.session import Session
 
 ROUTE_LEVELS = ("terse", "brief", "detail", "extensive")
 

@@ -11,12 +11,12 @@ from .. import shape, syntax
 from ..errors import fail
 from ..jsonfmt import to_json
 from ..rpc.config_get import decorations, render
-from ..session import RawText
+from ..netconf.session import RawText
 from ..xmlutil import children
 from . import Output, Request, command
 
 if TYPE_CHECKING:
-    from ..session import Session
+    from ..netconf.session import Session
 
 
 def select_path(config: etree._Element, words: list[str]) -> tuple[etree._Element, int]:

@@ -8,7 +8,7 @@ from ..rpc.system_info import multi_re, software_information
 from . import Output, Request, command
 
 if TYPE_CHECKING:
-    from ..session import Session
+    from ..netconf.session import Session
 
 
 def _text(session: "Session") -> str:

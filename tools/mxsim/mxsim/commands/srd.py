@@ -11,7 +11,7 @@ from ..srd import show, text
 from . import Output, Request, command
 
 if TYPE_CHECKING:
-    from ..session import Session
+    from ..netconf.session import Session
 
 
 def pick_level(word: str, levels: tuple[str, ...]) -> Optional[str]:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from lxml import etree
 
 if TYPE_CHECKING:
-    from ..session import Session
+    from ..netconf.session import Session
 
 Handler = Callable[["Session", etree._Element], Any]
 

@@ -10,7 +10,7 @@ from .. import commands
 from . import rpc
 
 if TYPE_CHECKING:
-    from ..session import Session
+    from ..netconf.session import Session
 
 
 @rpc("command")

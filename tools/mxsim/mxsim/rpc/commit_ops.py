@@ -9,14 +9,14 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from .. import commit
-from ..datastore import localtime
 from ..errors import fail
-from ..session import OK, Ok
+from ..netconf.session import OK, Ok
+from ..state.datastore import localtime
 from ..xmlutil import child, child_text
 from . import rpc
 
 if TYPE_CHECKING:
-    from ..session import Session
+    from ..netconf.session import Session
 
 
 def _number(text: str | None, what: str) -> float | None:

@@ -11,13 +11,13 @@ from .. import syntax
 from ..confops import clean, merge
 from ..errors import RpcFailure, fail
 from ..loadcheck import unknown_statements
-from ..session import OK, Ok
+from ..netconf.session import OK, Ok
 from ..xmlutil import child, children
 from . import rpc
 from .config_load import unwrap
 
 if TYPE_CHECKING:
-    from ..session import Session
+    from ..netconf.session import Session
 
 
 def target_of(op: etree._Element) -> str:

@@ -9,15 +9,15 @@ from lxml import etree
 
 from .. import syntax
 from ..confops import inherit, subtree_filter
-from ..datastore import localtime
 from ..errors import Error, RpcFailure, fail
 from ..jsonfmt import to_json
-from ..session import RawText
+from ..netconf.session import RawText
+from ..state.datastore import localtime
 from ..xmlutil import JUNOS_NS, child, children, junos_attr
 from . import rpc
 
 if TYPE_CHECKING:
-    from ..session import Session
+    from ..netconf.session import Session
 
 FORMATS = ("xml", "text", "set", "json")
 

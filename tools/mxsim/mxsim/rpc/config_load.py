@@ -16,7 +16,7 @@ from ..xmlutil import child, children
 from . import rpc
 
 if TYPE_CHECKING:
-    from ..session import Session
+    from ..netconf.session import Session
 
 ACTIONS = ("merge", "replace", "override", "update", "set")
 

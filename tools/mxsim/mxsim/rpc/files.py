@@ -11,7 +11,7 @@ from ..xmlutil import sub
 from . import rpc
 
 if TYPE_CHECKING:
-    from ..session import Session
+    from ..netconf.session import Session
 
 # /etc/hosts.junos maps the internal routing-engine addresses PyEZ uses to find the current RE.
 FILES = {

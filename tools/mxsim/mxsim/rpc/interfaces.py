@@ -14,7 +14,7 @@ from ..xmlutil import sub
 from . import rpc
 
 if TYPE_CHECKING:
-    from ..session import Session
+    from ..netconf.session import Session
 
 PRIVATE_INSTANCE = "__juniper_private1__"
 

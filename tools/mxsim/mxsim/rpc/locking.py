@@ -13,14 +13,14 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from ..datastore import LockHolder
 from ..errors import Error, RpcFailure, fail
-from ..session import OK, Ok
+from ..netconf.session import OK, Ok
+from ..state.datastore import LockHolder
 from ..xmlutil import child, children
 from . import rpc
 
 if TYPE_CHECKING:
-    from ..session import Session
+    from ..netconf.session import Session
 
 
 def _target(op: etree._Element) -> str:

@@ -14,7 +14,7 @@ from . import rpc
 from .srd import level_of
 
 if TYPE_CHECKING:
-    from ..session import Session
+    from ..netconf.session import Session
 
 ICCP_LEVELS = ("brief", "detail")
 VRRP_LEVELS = ("brief", "nsr", "detail", "extensive", "summary")

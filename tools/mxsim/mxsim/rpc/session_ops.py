@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from ..errors import fail
-from ..session import OK, Ok
+from ..netconf.session import OK, Ok
 from . import rpc
 
 if TYPE_CHECKING:
-    from ..session import Session
+    from ..netconf.session import Session
 
 
 @rpc("close-session", "request-end-session")

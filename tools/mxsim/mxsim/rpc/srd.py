@@ -18,7 +18,7 @@ from ..xmlutil import child, child_text
 from . import rpc
 
 if TYPE_CHECKING:
-    from ..session import Session
+    from ..netconf.session import Session
 
 NOT_RUNNING = "services redundancy daemon is not running"
 

@@ -11,8 +11,8 @@ from ..xmlutil import JUNOS_NS, junos_attr, sub
 from . import rpc
 
 if TYPE_CHECKING:
-    from ..chassis import Chassis
-    from ..session import Session
+    from ..netconf.session import Session
+    from ..state.chassis import Chassis
 
 
 def software_information(chassis: "Chassis") -> etree._Element:

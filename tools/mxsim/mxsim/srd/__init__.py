@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Iterable
 from . import domain
 
 if TYPE_CHECKING:
-    from ..chassis import Chassis
+    from ..state.chassis import Chassis
 
 log = logging.getLogger(__name__)
 

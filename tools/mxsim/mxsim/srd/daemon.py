@@ -27,7 +27,7 @@ from .link import IccpLink
 from .switchover import Move, Transition, moves_between, route_overlay
 
 if TYPE_CHECKING:
-    from ..chassis import Chassis
+    from ..state.chassis import Chassis
 
 log = logging.getLogger(__name__)
 

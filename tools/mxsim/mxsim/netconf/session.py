@@ -18,16 +18,16 @@ from xml.sax.saxutils import escape, quoteattr
 
 from lxml import etree
 
-from . import rpc as rpc_registry
-from .datastore import PrivateCandidate
-from .errors import Error, RpcFailure
+from .. import rpc as rpc_registry
+from ..errors import Error, RpcFailure
+from ..state.datastore import PrivateCandidate
+from ..xmlutil import JUNOS_NS, NETCONF_NS, child, children, local, parse, strip_ns
 from .framing import FramingError, Framer
-from .xmlutil import JUNOS_NS, NETCONF_NS, child, children, local, parse, strip_ns
 
 if TYPE_CHECKING:
     import asyncssh
 
-    from .chassis import Chassis
+    from ..state.chassis import Chassis
 
 log = logging.getLogger(__name__)
 

@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING
 
 import asyncssh
 
-from .options import HOST, PASSWORD, USER
+from ..options import HOST, PASSWORD, USER
 from .session import Session
 
 if TYPE_CHECKING:
-    from .chassis import Chassis
+    from ..state.chassis import Chassis
 
 log = logging.getLogger(__name__)
 
