@@ -22,7 +22,7 @@ from .state.chassis import Chassis, ConfirmedCommit
 from .xmlutil import JUNOS_NS, junos_attr
 
 if TYPE_CHECKING:
-    from .netconf.session import Session
+    from .state.session import SessionState
 
 DEFAULT_CONFIRM_MINUTES = 10
 CHECKOUT_FAILED = "\nconfiguration check-out failed\n"
@@ -48,7 +48,7 @@ def failure(errors: list[Error]) -> RpcFailure:
     )
 
 
-def validate(session: "Session", check_faults: bool = True) -> None:
+def validate(session: "SessionState", check_faults: bool = True) -> None:
     """What <validate> and commit check do: raise with every error found."""
     errors = checks.run(session.workspace())
     if check_faults:
@@ -58,7 +58,7 @@ def validate(session: "Session", check_faults: bool = True) -> None:
 
 
 def commit(
-    session: "Session",
+    session: "SessionState",
     *,
     check: bool = False,
     confirmed: bool = False,
@@ -98,7 +98,7 @@ def commit(
     return results
 
 
-def _private_rules(session: "Session", confirmed: bool, check: bool) -> None:
+def _private_rules(session: "SessionState", confirmed: bool, check: bool) -> None:
     """Junos: no commit confirmed from a private copy; the shared configuration must be unmodified
     and unchanged since the copy was taken (else `update`/rollback the private copy first)."""
     store = session.chassis.store
@@ -120,7 +120,7 @@ def _revision_id(seconds: float, seq: int) -> str:
 
 def _settle_confirmation(
     chassis: Chassis,
-    session: "Session",
+    session: "SessionState",
     previous: etree._Element,
     confirmed: bool,
     minutes: float | None,

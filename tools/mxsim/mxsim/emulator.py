@@ -71,7 +71,7 @@ class Emulator:
         self.startup_seconds = time.monotonic() - t0
 
     async def _listen(self, chassis: Chassis) -> Any:
-        return await listen(chassis, self.ssh_options)
+        return await listen(chassis, self.ssh_options, rpc.dispatch)
 
     def _load_schema(self) -> None:
         from .checks import schema

@@ -16,7 +16,7 @@ from .state.datastore import LockHolder
 from .errors import Error
 
 if TYPE_CHECKING:
-    from .netconf.session import Session
+    from .state.session import SessionState
     from .state.chassis import Chassis
 
 FAULTS: dict[str, type["Fault"]] = {}
@@ -59,14 +59,14 @@ class Fault:
     async def deactivate(self) -> None:
         """Called when cleared (or reset)."""
 
-    def before_rpc(self, session: "Session", rpc: str) -> str | None:
+    def before_rpc(self, session: "SessionState", rpc: str) -> str | None:
         """Return "drop" to close the connection before `rpc` runs, or "drop-after" to run it first."""
         return None
 
-    async def delay(self, session: "Session", rpc: str) -> None:
+    async def delay(self, session: "SessionState", rpc: str) -> None:
         """Awaited before a reply is sent."""
 
-    def on_commit(self, session: "Session", check: bool) -> list[Error]:
+    def on_commit(self, session: "SessionState", check: bool) -> list[Error]:
         """Errors that make this commit fail."""
         return []
 
@@ -83,7 +83,7 @@ class DropSession(Fault):
     )
     params = {"after": 0, "rpc": "", "apply": False}
 
-    def before_rpc(self, session: "Session", rpc: str) -> str | None:
+    def before_rpc(self, session: "SessionState", rpc: str) -> str | None:
         if self.done or (self.values["rpc"] and rpc != self.values["rpc"]):
             return None
         if self.values["after"] > 0:
@@ -99,7 +99,7 @@ class FailCommit(Fault):
     help = "the next `count` commits fail with an rpc-error (commit check too when check=true)"
     params = {"count": 1, "check": False, "message": "commit failed: emulated fault (mxsim)"}
 
-    def on_commit(self, session: "Session", check: bool) -> list[Error]:
+    def on_commit(self, session: "SessionState", check: bool) -> list[Error]:
         if self.done or (check and not self.values["check"]):
             return []
         self.values["count"] -= 1
@@ -133,7 +133,7 @@ class Delay(Fault):
     help = "delay every reply (or only replies to `rpc`) by `ms` milliseconds"
     params = {"ms": 100, "rpc": ""}
 
-    async def delay(self, session: "Session", rpc: str) -> None:
+    async def delay(self, session: "SessionState", rpc: str) -> None:
         if not self.values["rpc"] or rpc == self.values["rpc"]:
             await asyncio.sleep(self.values["ms"] / 1000.0)
 
@@ -183,7 +183,7 @@ class FaultSet:
     def _prune(self) -> None:
         self.active = [f for f in self.active if not f.done]
 
-    def before_rpc(self, session: "Session", rpc: str) -> str | None:
+    def before_rpc(self, session: "SessionState", rpc: str) -> str | None:
         verdict = None
         for f in list(self.active):
             v = f.before_rpc(session, rpc)
@@ -191,11 +191,11 @@ class FaultSet:
         self._prune()
         return verdict
 
-    async def delay(self, session: "Session", rpc: str) -> None:
+    async def delay(self, session: "SessionState", rpc: str) -> None:
         for f in list(self.active):
             await f.delay(session, rpc)
 
-    def on_commit(self, session: "Session", check: bool) -> list[Error]:
+    def on_commit(self, session: "SessionState", check: bool) -> list[Error]:
         errors: list[Error] = []
         for f in list(self.active):
             errors.extend(f.on_commit(session, check))

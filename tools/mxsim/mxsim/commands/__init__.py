@@ -18,11 +18,11 @@ from typing import TYPE_CHECKING, Any, Callable
 from lxml import etree
 
 from ..errors import Error, RpcFailure, fail
-from ..netconf.session import RawText
+from ..rpc.replies import RawText
 from ..xmlutil import children
 
 if TYPE_CHECKING:
-    from ..netconf.session import Session
+    from ..state.session import SessionState
 
 MODULES = ["show_version", "show_configuration", "misc", "srd", "routing"]
 
@@ -47,7 +47,7 @@ class Request:
     compare: list[str] | None = None
 
 
-CommandFn = Callable[["Session", Request], Output]
+CommandFn = Callable[["SessionState", Request], Output]
 
 
 @dataclass
@@ -86,7 +86,7 @@ def match(words: list[str]) -> tuple[Command, list[str]]:
     raise RpcFailure(Error(f"syntax error, expecting <command>: {bad}", type="protocol", bad_element=bad))
 
 
-def run(session: "Session", line: str, fmt: str) -> Any:
+def run(session: "SessionState", line: str, fmt: str) -> Any:
     """Execute one CLI line with pipes; returns the reply body."""
     parts = [p.strip() for p in line.split("|")]
     words = parts[0].split()

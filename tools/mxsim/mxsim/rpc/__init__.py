@@ -1,9 +1,10 @@
 """RPC registry: handlers keyed by the operation's local name (namespaces are ignored).
 
 One module per RPC family registers its handlers with `@rpc("name", ...)`. A handler gets the
-Session and the operation element (namespace-free) and returns the reply body: an element, a
-list of elements, session.OK, session.RawText, or None (an empty <rpc-reply/>); it raises
-errors.RpcFailure for <rpc-error> replies. Later issues add families (SRD show/request RPCs) as
+session (mxsim.state.session.SessionState) and the operation element (namespace-free) and returns
+the reply body: an element, a list of elements, replies.OK, replies.RawText, or None (an empty
+<rpc-reply/>); it raises errors.RpcFailure for <rpc-error> replies. `dispatch` is what a NETCONF
+session is given to run one RPC. Later issues add families (SRD show/request RPCs) as
 new modules listed in FAMILIES or imported by a plugin.
 """
 
@@ -14,10 +15,12 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from lxml import etree
 
-if TYPE_CHECKING:
-    from ..netconf.session import Session
+from ..errors import Error, RpcFailure
 
-Handler = Callable[["Session", etree._Element], Any]
+if TYPE_CHECKING:
+    from ..state.session import SessionState
+
+Handler = Callable[["SessionState", etree._Element], Any]
 
 FAMILIES = [
     "config_get",
@@ -50,6 +53,14 @@ def lookup(name: str) -> Handler | None:
     if not _REGISTRY:
         load()
     return _REGISTRY.get(name)
+
+
+def dispatch(session: "SessionState", name: str, op: etree._Element) -> Any:
+    """Run one RPC: its handler's reply body (or awaitable); an unknown RPC is a syntax error."""
+    handler = lookup(name)
+    if handler is None:
+        raise RpcFailure(Error("syntax error", type="protocol", bad_element=name))
+    return handler(session, op)
 
 
 def load() -> None:

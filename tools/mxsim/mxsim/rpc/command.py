@@ -10,11 +10,11 @@ from .. import commands
 from . import rpc
 
 if TYPE_CHECKING:
-    from ..netconf.session import Session
+    from ..state.session import SessionState
 
 
 @rpc("command")
-def command(session: "Session", op: etree._Element) -> Any:
+def command(session: "SessionState", op: etree._Element) -> Any:
     line = (op.text or "").strip()
     fmt = op.get("format", "xml")
     session.extras.update(command=line, format=fmt)
