@@ -18,8 +18,8 @@ import socket
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from .faults import FAULTS, FaultError
 from .options import Options
+from .state.faultset import FAULTS, FaultError
 
 if TYPE_CHECKING:
     from .state.chassis import Chassis

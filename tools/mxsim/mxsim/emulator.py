@@ -17,8 +17,9 @@ import time
 from typing import Any, Callable
 
 from . import checks, commands, control, rpc, srd
-from . import srd_faults  # noqa: F401  (registers the SRD faults: link down, peer unreachable ...)
 from .checks import srd_rules  # noqa: F401  (registers the SRD commit rules)
+from .faults import srd as srd_faults  # noqa: F401  (registers the SRD faults: link down, peer unreachable ...)
+from .faults import transport  # noqa: F401  (registers drop-session, fail-commit, hold-lock, delay ...)
 from .netconf.server import host_key, listen, ssh_options
 from .options import Options, peer_name
 from .state.chassis import Chassis

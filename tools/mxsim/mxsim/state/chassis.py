@@ -18,11 +18,11 @@ from lxml import etree
 
 from ..baseline import baseline
 from ..confops import same
-from ..faults import FaultSet
 from ..options import Options
 from ..rpclog import RpcLog, log_path
 from ..xmlutil import JUNOS_VERSION, to_bytes
 from .datastore import Datastore
+from .faultset import FaultSet
 
 
 
