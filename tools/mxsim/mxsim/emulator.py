@@ -16,10 +16,8 @@ import signal
 import time
 from typing import Any, Callable
 
-from . import checks, commands, control, rpc, srd
-from .checks import srd_rules  # noqa: F401  (registers the SRD commit rules)
-from .faults import srd as srd_faults  # noqa: F401  (registers the SRD faults: link down, peer unreachable ...)
-from .faults import transport  # noqa: F401  (registers drop-session, fail-commit, hold-lock, delay ...)
+from . import builtin  # noqa: F401  (registers the built-in RPCs, commands, checks and faults)
+from . import checks, control, rpc, srd
 from .netconf.server import host_key, listen, ssh_options
 from .options import Options, peer_name
 from .state.chassis import Chassis
@@ -49,8 +47,6 @@ class Emulator:
             checks.set_enabled(name, True)
         for name in opts.disable_checks:
             checks.set_enabled(name, False)
-        commands.load()
-        rpc.load()
         self.ssh_options = ssh_options(host_key(opts.state_dir))
         for name, pair, member, port in opts.chassis():
             self.chassis[name] = Chassis(opts, name, pair, member, port, self.started)

@@ -2,14 +2,15 @@
 
 A handler is registered with `@command("show version")`, gets the session and a Request (the
 remaining words, the display: "xml", "text", "json" or "set", and any `| compare`) and returns
-an Output. Words may be
-abbreviated as on Junos ("sh ver"). Later issues add modules (e.g. SRD show/request commands)
-to MODULES or register from a plugin.
+an Output. Words may be abbreviated as on Junos ("sh ver"). The registry does not import its
+members: mxsim.builtin imports the command modules (and command_rpc.py, the <command> RPC);
+a plugin registers its own.
+
+May import: the RPC handlers (mxsim.rpc) and everything below them.
 """
 
 from __future__ import annotations
 
-import importlib
 import json
 import re
 from dataclasses import dataclass
@@ -23,9 +24,6 @@ from ..xmlutil import children
 
 if TYPE_CHECKING:
     from ..state.session import SessionState
-
-MODULES = ["show_version", "show_configuration", "misc", "srd", "routing"]
-
 
 @dataclass
 class Output:
@@ -68,15 +66,8 @@ def command(line: str) -> Callable[[CommandFn], CommandFn]:
     return deco
 
 
-def load() -> None:
-    for m in MODULES:
-        importlib.import_module(f"{__name__}.{m}")
-
-
 def match(words: list[str]) -> tuple[Command, list[str]]:
     """Longest registered command whose words the input starts with (abbreviations allowed)."""
-    if not _COMMANDS:
-        load()
     for cmd in _COMMANDS:
         n = len(cmd.words)
         if len(words) >= n and all(cmd.words[i].startswith(words[i]) for i in range(n)):

@@ -1,4 +1,8 @@
-"""The <command> RPC: a CLI line run through the command registry (mxsim.commands)."""
+"""The <command> RPC: a CLI line run through the command registry (mxsim.commands).
+
+It lives with the commands, not with the other RPC families: commands build on RPC handlers
+(`show version` is get-software-information), so this package sits above mxsim.rpc.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
-from .. import commands
-from . import rpc
+from ..rpc import rpc
+from . import run
 
 if TYPE_CHECKING:
     from ..state.session import SessionState
@@ -18,4 +22,4 @@ def command(session: "SessionState", op: etree._Element) -> Any:
     line = (op.text or "").strip()
     fmt = op.get("format", "xml")
     session.extras.update(command=line, format=fmt)
-    return commands.run(session, line, fmt)
+    return run(session, line, fmt)
