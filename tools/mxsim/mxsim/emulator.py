@@ -3,6 +3,10 @@
 `serve(options, ready)` is what the daemon runs: it loads the YANG schema (in a thread, while the
 listeners come up), starts one SSH listener per chassis and the control socket, calls `ready`
 and runs until `request_stop` (control `shutdown`, SIGTERM or SIGINT).
+
+This is the wiring: the layers below never import it. Each chassis gets its SSH listener factory
+(with mxsim.rpc.dispatch as the sessions' dispatcher) and its peer; srd is attached to each pair
+as a chassis daemon; mxsim.builtin registers the built-in RPCs, commands, checks and faults.
 """
 
 from __future__ import annotations

@@ -11,6 +11,9 @@ Layout (one job per file):
 
 `attach(chassis)` creates one PairSrd per pair, hangs it on both chassis (`chassis.srd`) and
 registers it as a chassis daemon (told about every commit and reset).
+
+May import: chassis state (mxsim.state) and the layers below it. Not faults, commit, RPC
+handlers, commands, NETCONF or the emulator; they read srd, srd does not call them.
 """
 
 from __future__ import annotations

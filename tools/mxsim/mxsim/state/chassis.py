@@ -40,7 +40,7 @@ class ConfirmedCommit:
 
 
 class OpenSession(Protocol):
-    """A client session as the chassis keeps it (mxsim.session.Session)."""
+    """A client session as the chassis keeps it (mxsim.netconf.session.Session)."""
 
     id: int
     detached: bool
