@@ -25,6 +25,7 @@ from ..xmlutil import children
 if TYPE_CHECKING:
     from ..state.session import SessionState
 
+
 @dataclass
 class Output:
     """What a command produced. `xml` for format xml; `text` (wrapped in <output>) or a ready

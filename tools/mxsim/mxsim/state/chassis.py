@@ -25,7 +25,6 @@ from .datastore import Datastore
 from .faultset import FaultSet
 
 
-
 @dataclass
 class ConfirmedCommit:
     """A commit waiting to be confirmed; `rollback_to` is what the chassis returns to."""
@@ -231,7 +230,6 @@ class Chassis:
         }
         if full:
             out.update({name: daemon.describe() for name, daemon in self.daemons.items()})
-        if full:
             out["committed"] = to_bytes(store.committed.config, pretty=True).decode()
             out["candidate"] = to_bytes(store.candidate, pretty=True).decode()
             out["history"] = [
