@@ -104,7 +104,7 @@ def package_of(module: str, packages: Iterable[str]) -> str | None:
     return best
 
 
-def layer_violations(graph: dict[str, set[str]], layers: list) -> list[str]:
+def layer_violations(graph: dict[str, set[str]], layers: list[str | tuple[str, ...]]) -> list[str]:
     """Imports that point up: ``layers`` lists packages from the bottom (index 0) up.
 
     An item is a package name or a tuple of packages at the same rank, which may not import each

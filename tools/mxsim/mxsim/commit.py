@@ -1,8 +1,9 @@
 """Commit, commit check and confirmed commit for one chassis.
 
-Confirmed commits roll back by themselves when the confirm timeout (Junos minutes, scaled by
-`--confirm-minute-seconds`) expires or when the session that made the commit ends; any later
-plain commit confirms. Every failure is reported inside <commit-results>, as Junos does.
+Confirmed commits roll back by themselves (Chassis.rollback_pending) when the confirm timeout
+(Junos minutes, scaled by `--confirm-minute-seconds`) expires or when the session that made the
+commit ends; any later plain commit confirms. Every failure is reported inside <commit-results>,
+as Junos does.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import copy
 import time
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from lxml import etree
@@ -18,27 +18,14 @@ from lxml import etree
 from . import checks
 from .confops import same
 from .errors import Error, RpcFailure
+from .state.chassis import Chassis, ConfirmedCommit
 from .xmlutil import JUNOS_NS, junos_attr
 
 if TYPE_CHECKING:
-    from .chassis import Chassis
-    from .session import Session
+    from .state.session import SessionState
 
 DEFAULT_CONFIRM_MINUTES = 10
 CHECKOUT_FAILED = "\nconfiguration check-out failed\n"
-
-
-@dataclass
-class ConfirmedCommit:
-    """A commit waiting to be confirmed; `rollback_to` is what the chassis returns to."""
-
-    rollback_to: etree._Element
-    owner: int | None  # session id; None when the commit survives its session (persist)
-    deadline: float
-    handle: asyncio.TimerHandle
-
-    def describe(self) -> dict[str, object]:
-        return {"owner": self.owner, "seconds_left": round(max(0.0, self.deadline - time.time()), 3)}
 
 
 def commit_results(check: bool, revision: tuple[str, str] | None = None) -> etree._Element:
@@ -61,7 +48,7 @@ def failure(errors: list[Error]) -> RpcFailure:
     )
 
 
-def validate(session: "Session", check_faults: bool = True) -> None:
+def validate(session: "SessionState", check_faults: bool = True) -> None:
     """What <validate> and commit check do: raise with every error found."""
     errors = checks.run(session.workspace())
     if check_faults:
@@ -71,7 +58,7 @@ def validate(session: "Session", check_faults: bool = True) -> None:
 
 
 def commit(
-    session: "Session",
+    session: "SessionState",
     *,
     check: bool = False,
     confirmed: bool = False,
@@ -111,7 +98,7 @@ def commit(
     return results
 
 
-def _private_rules(session: "Session", confirmed: bool, check: bool) -> None:
+def _private_rules(session: "SessionState", confirmed: bool, check: bool) -> None:
     """Junos: no commit confirmed from a private copy; the shared configuration must be unmodified
     and unchanged since the copy was taken (else `update`/rollback the private copy first)."""
     store = session.chassis.store
@@ -132,8 +119,8 @@ def _revision_id(seconds: float, seq: int) -> str:
 
 
 def _settle_confirmation(
-    chassis: "Chassis",
-    session: "Session",
+    chassis: Chassis,
+    session: "SessionState",
     previous: etree._Element,
     confirmed: bool,
     minutes: float | None,
@@ -149,26 +136,5 @@ def _settle_confirmation(
     minutes = DEFAULT_CONFIRM_MINUTES if minutes is None else minutes
     delay = max(0.0, minutes * chassis.options.confirm_minute_seconds)
     loop = asyncio.get_running_loop()
-    handle = loop.call_later(delay, rollback_pending, chassis, "commit confirmed rollback (timeout)")
+    handle = loop.call_later(delay, chassis.rollback_pending, "commit confirmed rollback (timeout)")
     chassis.pending = ConfirmedCommit(rollback_to, None if persist else session.id, time.time() + delay, handle)
-
-
-def rollback_pending(chassis: "Chassis", reason: str) -> None:
-    """Undo an unconfirmed commit: commit the configuration from before it, as Junos does (a new
-    history entry 0 "by root via other", even when nothing differs)."""
-    pending = chassis.pending
-    if pending is None:
-        return
-    pending.handle.cancel()
-    chassis.pending = None
-    store = chassis.store
-    rev = store.push(pending.rollback_to, "root", reason, client="other")
-    store.set_candidate(copy.deepcopy(rev.config))
-    chassis.event("confirmed-rollback", reason=reason, sequence=rev.sequence)
-    chassis.committed_changed()
-
-
-def session_ended(chassis: "Chassis", session_id: int) -> None:
-    """A confirmed commit dies with the session that made it."""
-    if chassis.pending is not None and chassis.pending.owner == session_id:
-        rollback_pending(chassis, f"commit confirmed rollback (session {session_id} ended)")

@@ -16,12 +16,13 @@ import json
 import os
 import socket
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
-from .faults import FAULTS, FaultError
+from .options import Options
+from .state.faultset import FAULTS, FaultError
 
 if TYPE_CHECKING:
-    from .emulator import Emulator
+    from .state.chassis import Chassis
 
 SOCKET = "control.sock"
 MAX_UNIX_PATH = 104
@@ -36,6 +37,19 @@ def socket_path(state_dir: Path | str) -> Path:
     if len(str(p)) >= MAX_UNIX_PATH:
         raise ControlError(f"state dir path too long for a unix socket ({len(str(p))} chars): {p}")
     return p
+
+
+class Controlled(Protocol):
+    """What the control socket drives: the running emulator (mxsim.emulator.Emulator)."""
+
+    options: Options
+    chassis: dict[str, "Chassis"]
+
+    def status(self) -> dict[str, Any]: ...
+
+    def set_committed(self, chassis: "Chassis", xml: str) -> int: ...
+
+    def request_stop(self) -> None: ...
 
 
 class Control:
@@ -104,7 +118,7 @@ class Control:
         self.call("shutdown")
 
 
-async def serve(emulator: "Emulator") -> asyncio.AbstractServer:
+async def serve(emulator: Controlled) -> asyncio.AbstractServer:
     path = socket_path(emulator.options.state_dir)
     if path.exists():
         path.unlink()
@@ -128,14 +142,14 @@ async def serve(emulator: "Emulator") -> asyncio.AbstractServer:
     return server
 
 
-def _chassis(emulator: "Emulator", name: str):  # type: ignore[no-untyped-def]
+def _chassis(emulator: Controlled, name: str) -> "Chassis":
     try:
         return emulator.chassis[name]
     except KeyError:
         raise ControlError(f"no chassis {name!r}; known: {', '.join(emulator.chassis)}") from None
 
 
-async def _dispatch(emulator: "Emulator", req: dict[str, Any]) -> Any:
+async def _dispatch(emulator: Controlled, req: dict[str, Any]) -> Any:
     op = req.get("op")
     if op == "ping":
         return {"pid": os.getpid(), "chassis": len(emulator.chassis)}

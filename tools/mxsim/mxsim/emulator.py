@@ -3,6 +3,10 @@
 `serve(options, ready)` is what the daemon runs: it loads the YANG schema (in a thread, while the
 listeners come up), starts one SSH listener per chassis and the control socket, calls `ready`
 and runs until `request_stop` (control `shutdown`, SIGTERM or SIGINT).
+
+This is the wiring: the layers below never import it. Each chassis gets its SSH listener factory
+(with mxsim.rpc.dispatch as the sessions' dispatcher) and its peer; srd is attached to each pair
+as a chassis daemon; mxsim.builtin registers the built-in RPCs, commands, checks and faults.
 """
 
 from __future__ import annotations
@@ -16,12 +20,11 @@ import signal
 import time
 from typing import Any, Callable
 
-from . import checks, commands, rpc, srd
-from . import srd_faults  # noqa: F401  (registers the SRD faults: link down, peer unreachable ...)
-from .chassis import Chassis
-from .checks import srd_rules  # noqa: F401  (registers the SRD commit rules)
-from .options import Options
-from .server import host_key, ssh_options
+from . import builtin  # noqa: F401  (registers the built-in RPCs, commands, checks and faults)
+from . import checks, control, rpc, srd
+from .netconf.server import host_key, listen, ssh_options
+from .options import Options, peer_name
+from .state.chassis import Chassis
 from .xmlutil import parse, strip_ns
 
 log = logging.getLogger(__name__)
@@ -48,25 +51,28 @@ class Emulator:
             checks.set_enabled(name, True)
         for name in opts.disable_checks:
             checks.set_enabled(name, False)
-        commands.load()
-        rpc.load()
         self.ssh_options = ssh_options(host_key(opts.state_dir))
         for name, pair, member, port in opts.chassis():
-            self.chassis[name] = Chassis(self, name, pair, member, port)
-        srd.attach(self)
+            self.chassis[name] = Chassis(opts, name, pair, member, port, self.started)
+            self.chassis[name].listen_with(self._listen)
+        for c in self.chassis.values():
+            if c.member == 1:
+                c.pair_with(self.chassis[peer_name(c.name)])
+        srd.attach(self.chassis.values())
         for mod in opts.plugins:
             plugin = importlib.import_module(mod)
             if hasattr(plugin, "setup"):
                 plugin.setup(self)
         await asyncio.gather(*(c.start_listening() for c in self.chassis.values()))
-        from . import control
-
         self._control = await control.serve(self)
         if schema is not None:
             await schema
             if self.schema_error:
                 raise RuntimeError(f"YANG schema checks requested but unavailable ({self.schema_error}); use --no-schema")
         self.startup_seconds = time.monotonic() - t0
+
+    async def _listen(self, chassis: Chassis) -> Any:
+        return await listen(chassis, self.ssh_options, rpc.dispatch)
 
     def _load_schema(self) -> None:
         from .checks import schema
@@ -92,10 +98,8 @@ class Emulator:
             c.log.close()
         if self._control is not None:
             self._control.close()
-        from .control import socket_path
-
         try:
-            socket_path(self.options.state_dir).unlink()
+            control.socket_path(self.options.state_dir).unlink()
         except FileNotFoundError:
             pass
 

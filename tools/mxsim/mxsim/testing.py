@@ -28,7 +28,7 @@ import pytest
 
 from . import daemon, rpclog
 from .control import Control
-from .framing import Framer
+from .netconf.framing import Framer
 from .options import HOST, PASSWORD, USER, Options
 
 FAST_TICK = 0.005

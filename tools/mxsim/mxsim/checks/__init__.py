@@ -3,7 +3,10 @@
 Each check gets the effective configuration (groups inherited, inactive statements removed) and
 returns Junos-shaped errors naming the offending path. The YANG schema check (checks.schema),
 the SRD `junos:must` rules (checks.srd_rules) and, later, the domain's cross-reference rules all
-register here; `mxsim up --plugin MODULE` imports extra modules that call `register`.
+register here; `mxsim up --plugin MODULE` imports extra modules that call `register`. The
+registry does not import its members: the emulator wiring (mxsim.builtin) does.
+
+May import: the configuration language (confops, yang ...) and the foundation. Not chassis state.
 """
 
 from __future__ import annotations

@@ -2,14 +2,15 @@
 
 A handler is registered with `@command("show version")`, gets the session and a Request (the
 remaining words, the display: "xml", "text", "json" or "set", and any `| compare`) and returns
-an Output. Words may be
-abbreviated as on Junos ("sh ver"). Later issues add modules (e.g. SRD show/request commands)
-to MODULES or register from a plugin.
+an Output. Words may be abbreviated as on Junos ("sh ver"). The registry does not import its
+members: mxsim.builtin imports the command modules (and command_rpc.py, the <command> RPC);
+a plugin registers its own.
+
+May import: the RPC handlers (mxsim.rpc) and everything below them.
 """
 
 from __future__ import annotations
 
-import importlib
 import json
 import re
 from dataclasses import dataclass
@@ -18,13 +19,11 @@ from typing import TYPE_CHECKING, Any, Callable
 from lxml import etree
 
 from ..errors import Error, RpcFailure, fail
-from ..session import RawText
+from ..rpc.replies import RawText
 from ..xmlutil import children
 
 if TYPE_CHECKING:
-    from ..session import Session
-
-MODULES = ["show_version", "show_configuration", "misc", "srd", "routing"]
+    from ..state.session import SessionState
 
 
 @dataclass
@@ -47,7 +46,7 @@ class Request:
     compare: list[str] | None = None
 
 
-CommandFn = Callable[["Session", Request], Output]
+CommandFn = Callable[["SessionState", Request], Output]
 
 
 @dataclass
@@ -68,15 +67,8 @@ def command(line: str) -> Callable[[CommandFn], CommandFn]:
     return deco
 
 
-def load() -> None:
-    for m in MODULES:
-        importlib.import_module(f"{__name__}.{m}")
-
-
 def match(words: list[str]) -> tuple[Command, list[str]]:
     """Longest registered command whose words the input starts with (abbreviations allowed)."""
-    if not _COMMANDS:
-        load()
     for cmd in _COMMANDS:
         n = len(cmd.words)
         if len(words) >= n and all(cmd.words[i].startswith(words[i]) for i in range(n)):
@@ -86,7 +78,7 @@ def match(words: list[str]) -> tuple[Command, list[str]]:
     raise RpcFailure(Error(f"syntax error, expecting <command>: {bad}", type="protocol", bad_element=bad))
 
 
-def run(session: "Session", line: str, fmt: str) -> Any:
+def run(session: "SessionState", line: str, fmt: str) -> Any:
     """Execute one CLI line with pipes; returns the reply body."""
     parts = [p.strip() for p in line.split("|")]
     words = parts[0].split()

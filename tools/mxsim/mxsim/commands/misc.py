@@ -11,18 +11,18 @@ from ..xmlutil import sub
 from . import Output, Request, command
 
 if TYPE_CHECKING:
-    from ..session import Session
+    from ..state.session import SessionState
 
 
 @command("show bridge mac-table count")
-def bridge_mac_count(session: "Session", req: Request) -> Output:
+def bridge_mac_count(session: "SessionState", req: Request) -> Output:
     res = etree.Element("l2ald-rtb-mac-count")
     sub(res, "mac-count-global", "0")
     return Output(xml=res, text="0 MAC address learned in routing instance default-switch\n")
 
 
 @command("show system commit")
-def system_commit(session: "Session", req: Request) -> Output:
+def system_commit(session: "SessionState", req: Request) -> Output:
     info = get_commit_information(session, etree.Element("get-commit-information"))
     lines = []
     for h in info.findall("commit-history"):

@@ -10,13 +10,13 @@ from . import Output, Request, command
 from .srd import pick_level, syntax_error
 
 if TYPE_CHECKING:
-    from ..session import Session
+    from ..state.session import SessionState
 
 ROUTE_LEVELS = ("terse", "brief", "detail", "extensive")
 
 
 @command("show route")
-def show_route(session: "Session", req: Request) -> Output:
+def show_route(session: "SessionState", req: Request) -> Output:
     args = list(req.args)
     table: Optional[str] = None
     protocol: Optional[str] = None
@@ -39,7 +39,7 @@ def show_route(session: "Session", req: Request) -> Output:
 
 
 @command("show vrrp")
-def show_vrrp(session: "Session", req: Request) -> Output:
+def show_vrrp(session: "SessionState", req: Request) -> Output:
     level = "brief"
     for word in req.args:
         if (lv := pick_level(word, VRRP_LEVELS)) is None:
@@ -50,7 +50,7 @@ def show_vrrp(session: "Session", req: Request) -> Output:
 
 
 @command("show iccp")
-def show_iccp(session: "Session", req: Request) -> Output:
+def show_iccp(session: "SessionState", req: Request) -> Output:
     for word in req.args:
         if pick_level(word, ICCP_LEVELS) is None:
             raise syntax_error(word)

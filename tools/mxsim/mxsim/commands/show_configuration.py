@@ -11,12 +11,12 @@ from .. import shape, syntax
 from ..errors import fail
 from ..jsonfmt import to_json
 from ..rpc.config_get import decorations, render
-from ..session import RawText
+from ..rpc.replies import RawText
 from ..xmlutil import children
 from . import Output, Request, command
 
 if TYPE_CHECKING:
-    from ..session import Session
+    from ..state.session import SessionState
 
 
 def select_path(config: etree._Element, words: list[str]) -> tuple[etree._Element, int]:
@@ -93,7 +93,7 @@ def _wrapped(text: str) -> etree._Element:
 
 
 @command("show configuration")
-def show_configuration(session: "Session", req: Request) -> Output:
+def show_configuration(session: "SessionState", req: Request) -> Output:
     store = session.chassis.store
     if req.compare is not None:
         if len(req.compare) != 2 or req.compare[0] != "rollback" or not req.compare[1].isdigit():

@@ -8,10 +8,10 @@ from ..rpc.system_info import multi_re, software_information
 from . import Output, Request, command
 
 if TYPE_CHECKING:
-    from ..session import Session
+    from ..state.session import SessionState
 
 
-def _text(session: "Session") -> str:
+def _text(session: "SessionState") -> str:
     c = session.chassis
     return (
         f"Hostname: {c.hostname}\nModel: {c.model}\nJunos: {c.version}\n"
@@ -20,7 +20,7 @@ def _text(session: "Session") -> str:
 
 
 @command("show version")
-def show_version(session: "Session", req: Request) -> Output:
+def show_version(session: "SessionState", req: Request) -> Output:
     xml = software_information(session.chassis)
     text = _text(session)
     if req.args[:2] == ["invoke-on", "all-routing-engines"]:

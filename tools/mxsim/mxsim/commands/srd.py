@@ -11,7 +11,7 @@ from ..srd import show, text
 from . import Output, Request, command
 
 if TYPE_CHECKING:
-    from ..session import Session
+    from ..state.session import SessionState
 
 
 def pick_level(word: str, levels: tuple[str, ...]) -> Optional[str]:
@@ -25,7 +25,7 @@ def syntax_error(word: str) -> Exception:
 
 
 @command("show services redundancy-group")
-def show_redundancy_group(session: "Session", req: Request) -> Output:
+def show_redundancy_group(session: "SessionState", req: Request) -> Output:
     level, group = "terse", None
     for word in req.args:
         if word.isdigit() and group is None:
@@ -39,7 +39,7 @@ def show_redundancy_group(session: "Session", req: Request) -> Output:
 
 
 @command("request services redundancy-set")
-def request_redundancy_set(session: "Session", req: Request) -> Output:
+def request_redundancy_set(session: "SessionState", req: Request) -> Output:
     args = list(req.args)
     set_text: Optional[str] = None
     event: Optional[str] = None

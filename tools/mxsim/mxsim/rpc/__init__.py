@@ -1,38 +1,28 @@
 """RPC registry: handlers keyed by the operation's local name (namespaces are ignored).
 
 One module per RPC family registers its handlers with `@rpc("name", ...)`. A handler gets the
-Session and the operation element (namespace-free) and returns the reply body: an element, a
-list of elements, session.OK, session.RawText, or None (an empty <rpc-reply/>); it raises
-errors.RpcFailure for <rpc-error> replies. Later issues add families (SRD show/request RPCs) as
-new modules listed in FAMILIES or imported by a plugin.
+session (mxsim.state.session.SessionState) and the operation element (namespace-free) and returns
+the reply body: an element, a list of elements, replies.OK, replies.RawText, or None (an empty
+<rpc-reply/>); it raises errors.RpcFailure for <rpc-error> replies. `dispatch` is what a NETCONF
+session is given to run one RPC. The registry does not import its members: mxsim.builtin imports
+the families; a plugin registers its own.
+
+May import: commit, faults, srd, chassis state (mxsim.state) and the layers below. Not the CLI
+commands (mxsim.commands builds on these handlers), the NETCONF session or the emulator.
 """
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, Any, Callable
 
 from lxml import etree
 
+from ..errors import Error, RpcFailure
+
 if TYPE_CHECKING:
-    from ..session import Session
+    from ..state.session import SessionState
 
-Handler = Callable[["Session", etree._Element], Any]
-
-FAMILIES = [
-    "config_get",
-    "config_load",
-    "config_edit",
-    "locking",
-    "commit_ops",
-    "session_ops",
-    "system_info",
-    "files",
-    "interfaces",
-    "command",
-    "srd",
-    "routing",
-]
+Handler = Callable[["SessionState", etree._Element], Any]
 
 _REGISTRY: dict[str, Handler] = {}
 
@@ -47,17 +37,16 @@ def rpc(*rpc_names: str) -> Callable[[Handler], Handler]:
 
 
 def lookup(name: str) -> Handler | None:
-    if not _REGISTRY:
-        load()
     return _REGISTRY.get(name)
 
 
-def load() -> None:
-    for fam in FAMILIES:
-        importlib.import_module(f"{__name__}.{fam}")
+def dispatch(session: "SessionState", name: str, op: etree._Element) -> Any:
+    """Run one RPC: its handler's reply body (or awaitable); an unknown RPC is a syntax error."""
+    handler = lookup(name)
+    if handler is None:
+        raise RpcFailure(Error("syntax error", type="protocol", bad_element=name))
+    return handler(session, op)
 
 
 def names() -> list[str]:
-    if not _REGISTRY:
-        load()
     return sorted(_REGISTRY)

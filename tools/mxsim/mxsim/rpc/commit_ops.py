@@ -9,14 +9,14 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from .. import commit
-from ..datastore import localtime
 from ..errors import fail
-from ..session import OK, Ok
+from ..state.datastore import localtime
 from ..xmlutil import child, child_text
 from . import rpc
+from .replies import OK, Ok
 
 if TYPE_CHECKING:
-    from ..session import Session
+    from ..state.session import SessionState
 
 
 def _number(text: str | None, what: str) -> float | None:
@@ -32,7 +32,7 @@ def _number(text: str | None, what: str) -> float | None:
 
 
 @rpc("commit-configuration")
-def commit_configuration(session: "Session", op: etree._Element) -> etree._Element:
+def commit_configuration(session: "SessionState", op: etree._Element) -> etree._Element:
     check = child(op, "check") is not None
     confirmed = child(op, "confirmed") is not None
     if child(op, "at-time") is not None:
@@ -43,7 +43,7 @@ def commit_configuration(session: "Session", op: etree._Element) -> etree._Eleme
 
 
 @rpc("commit")
-def commit_standard(session: "Session", op: etree._Element) -> Ok:
+def commit_standard(session: "SessionState", op: etree._Element) -> Ok:
     confirmed = child(op, "confirmed") is not None
     seconds = _number(child_text(op, "confirm-timeout"), "confirm-timeout")
     minutes = None if seconds is None else seconds / 60.0
@@ -56,14 +56,14 @@ def commit_standard(session: "Session", op: etree._Element) -> Ok:
 
 
 @rpc("validate")
-def validate(session: "Session", op: etree._Element) -> Ok:
+def validate(session: "SessionState", op: etree._Element) -> Ok:
     session.extras["target"] = "candidate"
     commit.validate(session)
     return OK
 
 
 @rpc("discard-changes")
-def discard_changes(session: "Session", op: etree._Element) -> Ok:
+def discard_changes(session: "SessionState", op: etree._Element) -> Ok:
     session.require_unlocked_by_others()
     private = session.private_candidate()
     if private is not None:
@@ -74,15 +74,15 @@ def discard_changes(session: "Session", op: etree._Element) -> Ok:
 
 
 @rpc("cancel-commit")
-def cancel_commit(session: "Session", op: etree._Element) -> Ok:
+def cancel_commit(session: "SessionState", op: etree._Element) -> Ok:
     if session.chassis.pending is None:
         raise fail("no confirmed commit is pending", tag="operation-failed", type="protocol")
-    commit.rollback_pending(session.chassis, "commit confirmed cancelled")
+    session.chassis.rollback_pending("commit confirmed cancelled")
     return OK
 
 
 @rpc("get-commit-information")
-def get_commit_information(session: "Session", op: etree._Element) -> etree._Element:
+def get_commit_information(session: "SessionState", op: etree._Element) -> etree._Element:
     info = etree.Element("commit-information")
     for n, rev in enumerate(session.chassis.store.history):
         h = etree.SubElement(info, "commit-history")

@@ -11,13 +11,13 @@ from .. import syntax
 from ..confops import clean, merge
 from ..errors import RpcFailure, fail
 from ..loadcheck import unknown_statements
-from ..session import OK, Ok
 from ..xmlutil import child, children
 from . import rpc
 from .config_load import unwrap
+from .replies import OK, Ok
 
 if TYPE_CHECKING:
-    from ..session import Session
+    from ..state.session import SessionState
 
 
 def target_of(op: etree._Element) -> str:
@@ -34,7 +34,7 @@ def target_of(op: etree._Element) -> str:
 
 
 @rpc("edit-config")
-def edit_config(session: "Session", op: etree._Element) -> Ok:
+def edit_config(session: "SessionState", op: etree._Element) -> Ok:
     session.extras["target"] = target_of(op)
     default_op = op.findtext("default-operation") or "merge"
     session.extras["default_operation"] = default_op

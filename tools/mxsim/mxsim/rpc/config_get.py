@@ -9,20 +9,20 @@ from lxml import etree
 
 from .. import syntax
 from ..confops import inherit, subtree_filter
-from ..datastore import localtime
 from ..errors import Error, RpcFailure, fail
 from ..jsonfmt import to_json
-from ..session import RawText
+from ..state.datastore import localtime
 from ..xmlutil import JUNOS_NS, child, children, junos_attr
 from . import rpc
+from .replies import RawText
 
 if TYPE_CHECKING:
-    from ..session import Session
+    from ..state.session import SessionState
 
 FORMATS = ("xml", "text", "set", "json")
 
 
-def decorations(session: "Session", database: str) -> dict[str, str]:
+def decorations(session: "SessionState", database: str) -> dict[str, str]:
     """The junos:changed-* (and commit-*) attributes Junos puts on <configuration>."""
     store = session.chassis.store
     rev = store.committed
@@ -43,7 +43,7 @@ def decorations(session: "Session", database: str) -> dict[str, str]:
     return attrs
 
 
-def select(session: "Session", database: str, rollback: str | None) -> etree._Element:
+def select(session: "SessionState", database: str, rollback: str | None) -> etree._Element:
     store = session.chassis.store
     if rollback is not None:
         rev = store.rollback(_rollback_number(rollback))
@@ -93,7 +93,7 @@ def render(config: etree._Element, fmt: str, attrs: dict[str, str]) -> Any:
     raise RpcFailure(Error(f"unsupported format {fmt!r}", tag="invalid-value", bad_element=fmt))
 
 
-def compare(session: "Session", rollback: str | None) -> etree._Element:
+def compare(session: "SessionState", rollback: str | None) -> etree._Element:
     """`show | compare rollback N`: Junos diff text; a lone newline when nothing differs."""
     store = session.chassis.store
     rev = store.rollback(_rollback_number(rollback or "0"))
@@ -107,7 +107,7 @@ def compare(session: "Session", rollback: str | None) -> etree._Element:
 
 
 @rpc("get-configuration")
-def get_configuration(session: "Session", op: etree._Element) -> Any:
+def get_configuration(session: "SessionState", op: etree._Element) -> Any:
     database = op.get("database", "candidate")
     fmt = op.get("format", "xml")
     session.extras.update(database=database, format=fmt)
@@ -135,7 +135,7 @@ def _source(op: etree._Element, default: str) -> str:
     return "committed" if name == "running" else "candidate"
 
 
-def _filtered(session: "Session", op: etree._Element, database: str) -> etree._Element:
+def _filtered(session: "SessionState", op: etree._Element, database: str) -> etree._Element:
     config = select(session, database, None)
     f = child(op, "filter")
     if f is not None:
@@ -150,7 +150,7 @@ def _filtered(session: "Session", op: etree._Element, database: str) -> etree._E
 
 
 @rpc("get-config")
-def get_config(session: "Session", op: etree._Element) -> etree._Element:
+def get_config(session: "SessionState", op: etree._Element) -> etree._Element:
     database = _source(op, "committed")
     session.extras.update(database=database)
     data = etree.Element("data")
@@ -159,7 +159,7 @@ def get_config(session: "Session", op: etree._Element) -> etree._Element:
 
 
 @rpc("get")
-def get(session: "Session", op: etree._Element) -> etree._Element:
+def get(session: "SessionState", op: etree._Element) -> etree._Element:
     session.extras.update(database="committed")
     data = etree.Element("data")
     data.append(render(_filtered(session, op, "committed"), "xml", decorations(session, "committed")))

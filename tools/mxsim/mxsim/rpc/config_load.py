@@ -16,7 +16,7 @@ from ..xmlutil import child, children
 from . import rpc
 
 if TYPE_CHECKING:
-    from ..session import Session
+    from ..state.session import SessionState
 
 ACTIONS = ("merge", "replace", "override", "update", "set")
 
@@ -83,7 +83,7 @@ def _drop_replace_tags(config: etree._Element) -> None:
 
 
 @rpc("load-configuration")
-def load_configuration(session: "Session", op: etree._Element) -> etree._Element:
+def load_configuration(session: "SessionState", op: etree._Element) -> etree._Element:
     rollback = op.get("rollback")
     action = op.get("action", "merge")
     fmt = op.get("format", "xml")

@@ -11,7 +11,7 @@ from ..xmlutil import sub
 from . import rpc
 
 if TYPE_CHECKING:
-    from ..session import Session
+    from ..state.session import SessionState
 
 # /etc/hosts.junos maps the internal routing-engine addresses PyEZ uses to find the current RE.
 FILES = {
@@ -22,7 +22,7 @@ FILES = {
 
 
 @rpc("file-show")
-def file_show(session: "Session", op: etree._Element) -> etree._Element:
+def file_show(session: "SessionState", op: etree._Element) -> etree._Element:
     name = (op.findtext("filename") or "").strip()
     session.extras["filename"] = name
     if name not in FILES:
@@ -33,7 +33,7 @@ def file_show(session: "Session", op: etree._Element) -> etree._Element:
 
 
 @rpc("file-list")
-def file_list(session: "Session", op: etree._Element) -> etree._Element:
+def file_list(session: "SessionState", op: etree._Element) -> etree._Element:
     path = (op.findtext("path") or "~").strip()
     home = f"/var/home/{session.user}/"
     root = home if path in ("~", "~/", home) else path

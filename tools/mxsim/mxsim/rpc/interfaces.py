@@ -14,7 +14,7 @@ from ..xmlutil import sub
 from . import rpc
 
 if TYPE_CHECKING:
-    from ..session import Session
+    from ..state.session import SessionState
 
 PRIVATE_INSTANCE = "__juniper_private1__"
 
@@ -40,7 +40,7 @@ def _logical(phys: etree._Element, name: str, up: bool, family: str, addresses: 
 
 
 @rpc("get-interface-information")
-def get_interface_information(session: "Session", op: etree._Element) -> etree._Element:
+def get_interface_information(session: "SessionState", op: etree._Element) -> etree._Element:
     info = etree.Element("interface-information")
     wanted = (op.findtext("interface-name") or "").strip()
     if (op.findtext("routing-instance") or "").strip() == PRIVATE_INSTANCE:

@@ -13,14 +13,14 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from ..datastore import LockHolder
 from ..errors import Error, RpcFailure, fail
-from ..session import OK, Ok
+from ..state.datastore import LockHolder
 from ..xmlutil import child, children
 from . import rpc
+from .replies import OK, Ok
 
 if TYPE_CHECKING:
-    from ..session import Session
+    from ..state.session import SessionState
 
 
 def _target(op: etree._Element) -> str:
@@ -36,7 +36,7 @@ def _target(op: etree._Element) -> str:
     return name
 
 
-def acquire(session: "Session") -> None:
+def acquire(session: "SessionState") -> None:
     store = session.chassis.store
     if store.lock is not None:
         if store.lock.session_id == session.id:
@@ -58,7 +58,7 @@ def acquire(session: "Session") -> None:
     store.lock = LockHolder(session.id, session.user, time.time())
 
 
-def release(session: "Session") -> None:
+def release(session: "SessionState") -> None:
     store = session.chassis.store
     if store.lock is None or store.lock.session_id != session.id:
         raise fail("configuration database is not locked by this session", tag="operation-failed", type="protocol")
@@ -68,35 +68,35 @@ def release(session: "Session") -> None:
 
 
 @rpc("lock")
-def lock(session: "Session", op: etree._Element) -> Ok:
+def lock(session: "SessionState", op: etree._Element) -> Ok:
     session.extras["target"] = _target(op)
     acquire(session)
     return OK
 
 
 @rpc("unlock")
-def unlock(session: "Session", op: etree._Element) -> Ok:
+def unlock(session: "SessionState", op: etree._Element) -> Ok:
     session.extras["target"] = _target(op)
     release(session)
     return OK
 
 
 @rpc("lock-configuration")
-def lock_configuration(session: "Session", op: etree._Element) -> None:
+def lock_configuration(session: "SessionState", op: etree._Element) -> None:
     session.extras["target"] = "candidate"
     acquire(session)
     return None
 
 
 @rpc("unlock-configuration")
-def unlock_configuration(session: "Session", op: etree._Element) -> None:
+def unlock_configuration(session: "SessionState", op: etree._Element) -> None:
     session.extras["target"] = "candidate"
     release(session)
     return None
 
 
 @rpc("open-configuration")
-def open_configuration(session: "Session", op: etree._Element) -> list[etree._Element] | None:
+def open_configuration(session: "SessionState", op: etree._Element) -> list[etree._Element] | None:
     if child(op, "private") is None:
         raise fail(
             "only <private/> is supported by open-configuration here", tag="operation-not-supported", bad_element=op.tag
@@ -115,7 +115,7 @@ def open_configuration(session: "Session", op: etree._Element) -> list[etree._El
 
 
 @rpc("close-configuration")
-def close_configuration(session: "Session", op: etree._Element) -> Ok:
+def close_configuration(session: "SessionState", op: etree._Element) -> Ok:
     session.extras["target"] = "private"
     session.chassis.store.private.pop(session.id, None)
     return OK

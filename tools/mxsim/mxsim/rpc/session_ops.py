@@ -7,21 +7,21 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from ..errors import fail
-from ..session import OK, Ok
 from . import rpc
+from .replies import OK, Ok
 
 if TYPE_CHECKING:
-    from ..session import Session
+    from ..state.session import SessionState
 
 
 @rpc("close-session", "request-end-session")
-def close_session(session: "Session", op: etree._Element) -> Ok:
+def close_session(session: "SessionState", op: etree._Element) -> Ok:
     session.closing = True
     return OK
 
 
 @rpc("kill-session")
-def kill_session(session: "Session", op: etree._Element) -> Ok:
+def kill_session(session: "SessionState", op: etree._Element) -> Ok:
     sid = (op.findtext("session-id") or "").strip()
     if not sid.isdigit():
         raise fail("kill-session needs a numeric <session-id>", tag="missing-element", type="protocol")

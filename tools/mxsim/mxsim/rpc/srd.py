@@ -18,12 +18,12 @@ from ..xmlutil import child, child_text
 from . import rpc
 
 if TYPE_CHECKING:
-    from ..session import Session
+    from ..state.session import SessionState
 
 NOT_RUNNING = "services redundancy daemon is not running"
 
 
-def running_srd(session: "Session") -> Any:
+def running_srd(session: "SessionState") -> Any:
     """The pair's srd, or the rpc-error Junos gives when the daemon is not running here."""
     srd = session.chassis.srd
     if srd is None or not srd.daemon_running(session.chassis.name):
@@ -42,7 +42,7 @@ def level_of(op: etree._Element, levels: tuple[str, ...], default: str) -> str:
     return default
 
 
-def redundancy_group(session: "Session", level: str, group: Optional[int] = None) -> etree._Element:
+def redundancy_group(session: "SessionState", level: str, group: Optional[int] = None) -> etree._Element:
     srd = running_srd(session)
     session.extras.update(level=level, group=group)
     return show.redundancy_group_xml(view.redundancy(srd, session.chassis), level, group)
@@ -56,19 +56,19 @@ def _int(text: Optional[str], what: str) -> int:
 
 
 @rpc("get-services-redundancy-group-information")
-def get_redundancy_group(session: "Session", op: etree._Element) -> etree._Element:
+def get_redundancy_group(session: "SessionState", op: etree._Element) -> etree._Element:
     return redundancy_group(session, level_of(op, show.LEVELS, "terse"))
 
 
 @rpc("get-services-redundancy-group-id-information")
-def get_redundancy_group_id(session: "Session", op: etree._Element) -> etree._Element:
+def get_redundancy_group_id(session: "SessionState", op: etree._Element) -> etree._Element:
     rg = child_text(op, "id")
     if rg is None:
         raise fail("missing mandatory argument: id", tag="missing-element", bad_element="id")
     return redundancy_group(session, level_of(op, show.LEVELS, "terse"), _int(rg, "id"))
 
 
-def trigger(session: "Session", set_text: Optional[str], event: Optional[str], force: bool) -> etree._Element:
+def trigger(session: "SessionState", set_text: Optional[str], event: Optional[str], force: bool) -> etree._Element:
     """Run the manual request; the reply's <output>, or an rpc-error if srd refuses it."""
     if set_text is None:
         raise fail("missing mandatory argument: id", tag="missing-element", bad_element="id")
@@ -100,7 +100,7 @@ def trigger(session: "Session", set_text: Optional[str], event: Optional[str], f
 
 
 @rpc("request-services-redundancy-set")
-def request_redundancy_set(session: "Session", op: etree._Element) -> etree._Element:
+def request_redundancy_set(session: "SessionState", op: etree._Element) -> etree._Element:
     if child(op, "trigger") is None:
         raise fail("missing mandatory argument: trigger", tag="missing-element", bad_element="trigger")
     return trigger(session, child_text(op, "id"), child_text(op, "redundancy-event"), child(op, "force") is not None)

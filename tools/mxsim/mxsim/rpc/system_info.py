@@ -11,8 +11,8 @@ from ..xmlutil import JUNOS_NS, junos_attr, sub
 from . import rpc
 
 if TYPE_CHECKING:
-    from ..chassis import Chassis
-    from ..session import Session
+    from ..state.chassis import Chassis
+    from ..state.session import SessionState
 
 
 def software_information(chassis: "Chassis") -> etree._Element:
@@ -37,12 +37,12 @@ def multi_re(chassis: "Chassis", payload: etree._Element) -> etree._Element:
 
 
 @rpc("get-software-information")
-def get_software_information(session: "Session", op: etree._Element) -> etree._Element:
+def get_software_information(session: "SessionState", op: etree._Element) -> etree._Element:
     return software_information(session.chassis)
 
 
 @rpc("get-chassis-inventory")
-def get_chassis_inventory(session: "Session", op: etree._Element) -> etree._Element:
+def get_chassis_inventory(session: "SessionState", op: etree._Element) -> etree._Element:
     c = session.chassis
     inv = etree.Element("chassis-inventory")
     ch = etree.SubElement(inv, "chassis", nsmap={"junos": JUNOS_NS})
@@ -63,7 +63,7 @@ def get_chassis_inventory(session: "Session", op: etree._Element) -> etree._Elem
 
 
 @rpc("get-route-engine-information")
-def get_route_engine_information(session: "Session", op: etree._Element) -> etree._Element:
+def get_route_engine_information(session: "SessionState", op: etree._Element) -> etree._Element:
     c = session.chassis
     info = etree.Element("route-engine-information")
     re0 = sub(info, "route-engine")
@@ -74,13 +74,13 @@ def get_route_engine_information(session: "Session", op: etree._Element) -> etre
     sub(re0, "model", c.re_model)
     sub(re0, "serial-number", f"RE{c.serial[2:]}")
     sub(re0, "last-reboot-reason", "Router rebooted after a normal shutdown.")
-    up = int(time.time() - c.emulator.started)
+    up = int(time.time() - c.started)
     sub(re0, "up-time", f"{up // 86400} days, {up % 86400 // 3600} hours, {up % 3600 // 60} minutes")
     return info
 
 
 @rpc("request-shell-execute")
-def request_shell_execute(session: "Session", op: etree._Element) -> etree._Element:
+def request_shell_execute(session: "SessionState", op: etree._Element) -> etree._Element:
     """Only the probe PyEZ sends: not a VM-host RE."""
     from ..errors import fail
 

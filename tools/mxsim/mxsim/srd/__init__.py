@@ -9,32 +9,37 @@ Layout (one job per file):
 - show.py / routes.py / vrrp.py: XML replies; text.py: their CLI text;
 - example.py: the collection's CGNAT example pair rendered for the emulator (tests, demos).
 
-`attach(emulator)` creates one PairSrd per pair and hangs it on both chassis (`chassis.srd`).
+`attach(chassis)` creates one PairSrd per pair, hangs it on both chassis (`chassis.srd`) and
+registers it as a chassis daemon (told about every commit and reset).
+
+May import: chassis state (mxsim.state) and the layers below it. Not faults, commit, RPC
+handlers, commands, NETCONF or the emulator; they read srd, srd does not call them.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 from . import domain
 
 if TYPE_CHECKING:
-    from ..emulator import Emulator
+    from ..state.chassis import Chassis
 
 log = logging.getLogger(__name__)
 
 
-def attach(emulator: "Emulator") -> None:
+def attach(chassis: Iterable["Chassis"]) -> None:
     if not domain.AVAILABLE:
         log.warning("srd emulation unavailable (the collection cannot be imported: %s)", domain.IMPORT_ERROR)
         return
     from .daemon import PairSrd
 
     by_pair: dict[int, list] = {}
-    for c in emulator.chassis.values():
+    for c in chassis:
         by_pair.setdefault(c.pair, []).append(c)
     for members in by_pair.values():
         srd = PairSrd(members)
         for c in members:
             c.srd = srd
+            c.daemons["srd"] = srd

@@ -27,7 +27,7 @@ from .link import IccpLink
 from .switchover import Move, Transition, moves_between, route_overlay
 
 if TYPE_CHECKING:
-    from ..chassis import Chassis
+    from ..state.chassis import Chassis
 
 log = logging.getLogger(__name__)
 
@@ -365,8 +365,8 @@ class PairSrd:
 
     # ---- reset ---------------------------------------------------------------------------------
 
-    def begin_reset(self, name: str) -> None:
-        self.resetting.add(name)
+    def begin_reset(self, chassis: "Chassis") -> None:
+        self.resetting.add(chassis.name)
         for t in self.transitions:
             t.cancel()
         self.transitions.clear()

@@ -18,7 +18,7 @@ from lxml import etree
 from ..xmlutil import JUNOS_NS, junos_attr, sub
 
 if TYPE_CHECKING:
-    from ..chassis import Chassis
+    from ..state.chassis import Chassis
 
 PREFERENCE = 5  # Junos' static route preference
 

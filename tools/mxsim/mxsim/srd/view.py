@@ -13,7 +13,7 @@ from . import domain
 from .link import local_address, peer_entry
 
 if TYPE_CHECKING:
-    from ..chassis import Chassis
+    from ..state.chassis import Chassis
     from .daemon import PairSrd
 
 UNKNOWN = "UNKNOWN"

@@ -20,7 +20,7 @@ from . import domain
 from .view import is_down, links_down
 
 if TYPE_CHECKING:
-    from ..chassis import Chassis
+    from ..state.chassis import Chassis
 
 DEFAULT_PRIORITY = 100
 

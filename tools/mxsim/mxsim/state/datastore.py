@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from .confops import same
+from ..confops import same
 
 MAX_ROLLBACK = 49
 

@@ -1,4 +1,4 @@
-"""Operational faults srd monitors or suffers, registered in the fault registry (mxsim.faults).
+"""Operational faults srd monitors or suffers, registered in the fault registry (mxsim.state.faultset).
 
 Each one changes what the chassis reports (interfaces, ICCP, srd states) and, where srd
 monitors it, fires the redundancy events that monitor it; the engine decides what follows
@@ -13,12 +13,13 @@ import asyncio
 import re
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from .faults import Fault, FaultError, register
-from .srd import domain
-from .srd.view import is_down, links_down
+from ..srd import domain
+from ..srd.view import is_down, links_down
+from ..state.faultset import FaultError, register
+from .base import Fault
 
 if TYPE_CHECKING:
-    from .chassis import Chassis
+    from ..state.chassis import Chassis
 
 
 def _srd(chassis: "Chassis") -> Any:

@@ -1,33 +1,33 @@
 """One NETCONF session: hello exchange, framing, RPC dispatch, Junos-shaped replies, cleanup.
 
 Runs as an asyncssh process (subsystem `netconf` or exec `xml-mode netconf need-trailer`) read
-with encoding=None so base:1.1 chunk sizes count bytes.
+with encoding=None so base:1.1 chunk sizes count bytes. What the session is to the chassis (its
+candidate, lock rules) is mxsim.state.session.SessionState; each RPC goes to the `dispatch`
+callback the server was given at wiring time (mxsim.rpc.dispatch).
 """
 
 from __future__ import annotations
 
 import asyncio
-import copy
 import inspect
-import itertools
 import logging
 import re
 import time
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 from xml.sax.saxutils import escape, quoteattr
 
 from lxml import etree
 
-from . import rpc as rpc_registry
-from .datastore import PrivateCandidate
-from .errors import Error, RpcFailure
+from ..errors import Error, RpcFailure
+from ..rpc.replies import Ok, RawText
+from ..state.session import SessionState
+from ..xmlutil import JUNOS_NS, NETCONF_NS, child, children, local, parse, strip_ns
 from .framing import FramingError, Framer
-from .xmlutil import JUNOS_NS, NETCONF_NS, child, children, local, parse, strip_ns
 
 if TYPE_CHECKING:
     import asyncssh
 
-    from .chassis import Chassis
+    from ..state.chassis import Chassis
 
 log = logging.getLogger(__name__)
 
@@ -48,61 +48,24 @@ CAPABILITIES = [
     "http://xml.juniper.net/netconf/junos/1.0",
     "http://xml.juniper.net/dmi/system/1.0",
 ]
-_session_ids = itertools.count(40001)
 _MESSAGE_ID = re.compile(rb"<(?:[\w.-]+:)?rpc\b[^>]*?\bmessage-id\s*=\s*(\"[^\"]*\"|'[^']*')")
 
-
-class Ok:
-    """Reply body <ok/>."""
-
-
-class RawText(str):
-    """Reply body that is text placed directly inside <rpc-reply> (format="json")."""
+# What runs one RPC: (session, operation name, namespace-free operation element) -> reply body,
+# or an awaitable of it. The emulator passes mxsim.rpc.dispatch.
+Dispatch = Callable[[SessionState, str, etree._Element], Any]
 
 
-OK = Ok()
-
-
-class Session:
-    def __init__(self, chassis: "Chassis", process: "asyncssh.SSHServerProcess[bytes]", user: str) -> None:
-        self.chassis = chassis
+class Session(SessionState):
+    def __init__(
+        self, chassis: "Chassis", process: "asyncssh.SSHServerProcess[bytes]", user: str, dispatch: Dispatch
+    ) -> None:
+        super().__init__(chassis, user)
         self.process = process
-        self.user = user
-        self.id = next(_session_ids)
         self.framer = Framer()
-        self.closing = False
         self.aborted = False
         self.detached = False
-        self.extras: dict[str, Any] = {}
         self.started = time.time()
-
-    # ---- workspace: which candidate this session reads and edits -------------------------
-
-    def private_candidate(self) -> PrivateCandidate | None:
-        return self.chassis.store.private.get(self.id)
-
-    def workspace(self) -> etree._Element:
-        p = self.private_candidate()
-        return p.config if p is not None else self.chassis.store.candidate
-
-    def set_workspace(self, config: etree._Element) -> None:
-        p = self.private_candidate()
-        if p is not None:
-            p.config = config
-        else:
-            self.require_unlocked_by_others()
-            self.chassis.store.set_candidate(config)
-
-    def open_private(self) -> None:
-        store = self.chassis.store
-        store.private[self.id] = PrivateCandidate(copy.deepcopy(store.committed.config), store.committed.sequence)
-
-    def require_unlocked_by_others(self) -> None:
-        lock = self.chassis.store.lock
-        if lock is not None and lock.session_id != self.id:
-            raise RpcFailure(
-                Error(lock.message(), tag="lock-denied", type="protocol", info={"session-id": str(lock.session_id)})
-            )
+        self._dispatch = dispatch
 
     # ---- connection -----------------------------------------------------------------------
 
@@ -230,10 +193,7 @@ class Session:
         )
 
     def dispatch(self, name: str, op: etree._Element) -> Any:
-        handler = rpc_registry.lookup(name)
-        if handler is None:
-            raise RpcFailure(Error("syntax error", type="protocol", bad_element=name))
-        return handler(self, op)
+        return self._dispatch(self, name, op)
 
     def _dropped(self, name: str, start: float) -> None:
         self.chassis.log.write(

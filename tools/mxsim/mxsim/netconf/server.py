@@ -1,5 +1,6 @@
 """SSH side: one asyncssh listener per chassis on 127.0.0.1, password auth with the fixed
-credentials, and the NETCONF subsystem (or the Junos exec fallback) handed to a Session."""
+credentials, and the NETCONF subsystem (or the Junos exec fallback) handed to a Session, which
+runs its RPCs through the dispatcher given to `listen`."""
 
 from __future__ import annotations
 
@@ -9,11 +10,11 @@ from typing import TYPE_CHECKING
 
 import asyncssh
 
-from .options import HOST, PASSWORD, USER
-from .session import Session
+from ..options import HOST, PASSWORD, USER
+from .session import Dispatch, Session
 
 if TYPE_CHECKING:
-    from .chassis import Chassis
+    from ..state.chassis import Chassis
 
 log = logging.getLogger(__name__)
 
@@ -44,12 +45,12 @@ class _SSHServer(asyncssh.SSHServer):
         return username == USER and password == PASSWORD
 
 
-def _process_factory(chassis: "Chassis"):  # type: ignore[no-untyped-def]
+def _process_factory(chassis: "Chassis", dispatch: Dispatch):  # type: ignore[no-untyped-def]
     async def handle(process: asyncssh.SSHServerProcess) -> None:
         command = (process.command or "").strip()
         if process.subsystem == "netconf" or command in NETCONF_EXEC:
             user = process.get_extra_info("username") or USER
-            await Session(chassis, process, user).run()
+            await Session(chassis, process, user, dispatch).run()
             return
         what = f"subsystem {process.subsystem}" if process.subsystem else f"command {command!r}"
         process.stderr.write(f"mxsim: {what} is not available; use the netconf subsystem\n".encode())
@@ -58,14 +59,16 @@ def _process_factory(chassis: "Chassis"):  # type: ignore[no-untyped-def]
     return handle
 
 
-async def listen(chassis: "Chassis") -> asyncssh.SSHAcceptor:
-    emulator = chassis.emulator
+async def listen(
+    chassis: "Chassis", options: asyncssh.SSHServerConnectionOptions, dispatch: Dispatch
+) -> asyncssh.SSHAcceptor:
+    """Listen on the chassis' port; every NETCONF session runs its RPCs through `dispatch`."""
     return await asyncssh.create_server(
         _SSHServer,
         HOST,
         chassis.port,
-        options=emulator.ssh_options,
-        process_factory=_process_factory(chassis),
+        options=options,
+        process_factory=_process_factory(chassis, dispatch),
     )
 
 

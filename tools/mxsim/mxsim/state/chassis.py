@@ -1,31 +1,81 @@
-"""One emulated MX chassis: identity, configuration databases, sessions, faults and its listener."""
+"""One emulated MX chassis: identity, configuration databases, sessions, faults and its listener.
+
+The chassis knows nothing above it. What it needs from the layers above is given at wiring time:
+`listen_with` (the SSH server), `pair_with` (the other chassis of the pair) and `daemons` (srd,
+told when the committed configuration changes and around a reset).
+"""
 
 from __future__ import annotations
 
 import asyncio
+import copy
+import time
 from collections import Counter
-from typing import TYPE_CHECKING, Any, Callable
+from dataclasses import dataclass
+from typing import Any, Awaitable, Callable, Protocol
 
-from . import commit
-from .baseline import baseline
-from .confops import same
+from lxml import etree
+
+from ..baseline import baseline
+from ..confops import same
+from ..options import Options
+from ..rpclog import RpcLog, log_path
+from ..xmlutil import JUNOS_VERSION, to_bytes
 from .datastore import Datastore
-from .faults import FaultSet
-from .options import Options, peer_name
-from .rpclog import RpcLog, log_path
-from .xmlutil import JUNOS_VERSION, to_bytes
+from .faultset import FaultSet
 
-if TYPE_CHECKING:
-    from .emulator import Emulator
-    from .session import Session
+
+@dataclass
+class ConfirmedCommit:
+    """A commit waiting to be confirmed; `rollback_to` is what the chassis returns to."""
+
+    rollback_to: etree._Element
+    owner: int | None  # session id; None when the commit survives its session (persist)
+    deadline: float
+    handle: asyncio.TimerHandle
+
+    def describe(self) -> dict[str, object]:
+        return {"owner": self.owner, "seconds_left": round(max(0.0, self.deadline - time.time()), 3)}
+
+
+class OpenSession(Protocol):
+    """A client session as the chassis keeps it (mxsim.netconf.session.Session)."""
+
+    id: int
+    detached: bool
+
+    def abort(self) -> None: ...
+
+
+class Listener(Protocol):
+    """What `listen_with`'s factory returns (an asyncssh acceptor)."""
+
+    def close(self) -> None: ...
+
+    async def wait_closed(self) -> None: ...
+
+
+class Daemon(Protocol):
+    """A daemon that follows the chassis' committed configuration (srd: mxsim.srd.daemon.PairSrd)."""
+
+    def committed_changed(self, chassis: "Chassis") -> None: ...
+
+    def begin_reset(self, chassis: "Chassis") -> None: ...
+
+    def end_reset(self, chassis: "Chassis") -> None: ...
+
+    def describe(self) -> dict[str, Any]: ...
 
 
 class Chassis:
     model = "mx480"
     re_model = "RE-S-2X00x6"
 
-    def __init__(self, emulator: "Emulator", name: str, pair: int, member: int, port: int) -> None:
-        self.emulator = emulator
+    def __init__(
+        self, options: Options, name: str, pair: int, member: int, port: int, started: float | None = None
+    ) -> None:
+        self.options = options
+        self.started = time.time() if started is None else started
         self.name = name
         self.pair = pair
         self.member = member
@@ -34,32 +84,44 @@ class Chassis:
         self.serial = f"JN{0x1A000 + pair * 2 + member:X}AFA"
         self.version = JUNOS_VERSION
         self.store = Datastore(baseline(name, pair, member))
-        self.sessions: dict[int, "Session"] = {}
+        self.sessions: dict[int, OpenSession] = {}
         self.faults = FaultSet(self)
-        self.log = RpcLog(log_path(emulator.options.state_dir, name))
+        self.log = RpcLog(log_path(options.state_dir, name))
         self.log.truncate()
         self.events: Counter[str] = Counter()
         self._waiters: list[tuple[Callable[[], bool], asyncio.Future[bool]]] = []
-        self.pending: commit.ConfirmedCommit | None = None
-        self.listener: Any = None
+        self.pending: ConfirmedCommit | None = None
+        self.listener: Listener | None = None
+        self._listen: Callable[[Chassis], Awaitable[Listener]] | None = None
+        self._peer: Chassis | None = None
         # Operational state that later modules (SRD roles, links, ICCP) keep per chassis.
         self.ops: dict[str, Any] = {}
         # srd of this chassis' pair (mxsim.srd.daemon.PairSrd), shared with the peer; set by srd.attach.
         self.srd: Any = None
+        # Daemons told about commits and resets, by name (`mxsim state` shows each one's describe()).
+        self.daemons: dict[str, Daemon] = {}
 
-    @property
-    def options(self) -> Options:
-        return self.emulator.options
+    # ---- wiring ---------------------------------------------------------------------------
+
+    def listen_with(self, factory: Callable[["Chassis"], Awaitable[Listener]]) -> None:
+        """The SSH server's listener factory, used by start_listening."""
+        self._listen = factory
+
+    def pair_with(self, other: "Chassis") -> None:
+        self._peer, other._peer = other, self
 
     @property
     def peer(self) -> "Chassis":
-        return self.emulator.chassis[peer_name(self.name)]
+        """The other chassis of the pair."""
+        if self._peer is None:
+            raise RuntimeError(f"{self.name} has no peer (pair_with was not called)")
+        return self._peer
 
     async def start_listening(self) -> None:
         if self.listener is None:
-            from .server import listen
-
-            self.listener = await listen(self)
+            if self._listen is None:
+                raise RuntimeError(f"{self.name}: no listener factory (listen_with was not called)")
+            self.listener = await self._listen(self)
 
     async def stop_listening(self) -> None:
         if self.listener is not None:
@@ -95,10 +157,23 @@ class Chassis:
     def committed_changed(self) -> None:
         """The committed configuration changed (commit, confirmed rollback, set-committed):
         daemons that read it (srd) re-derive their configuration now."""
-        if self.srd is not None:
-            self.srd.committed_changed(self)
+        for daemon in self.daemons.values():
+            daemon.committed_changed(self)
 
-    def session_ended(self, session: "Session") -> None:
+    def rollback_pending(self, reason: str) -> None:
+        """Undo an unconfirmed commit: commit the configuration from before it, as Junos does (a new
+        history entry 0 "by root via other", even when nothing differs)."""
+        pending = self.pending
+        if pending is None:
+            return
+        pending.handle.cancel()
+        self.pending = None
+        rev = self.store.push(pending.rollback_to, "root", reason, client="other")
+        self.store.set_candidate(copy.deepcopy(rev.config))
+        self.event("confirmed-rollback", reason=reason, sequence=rev.sequence)
+        self.committed_changed()
+
+    def session_ended(self, session: OpenSession) -> None:
         """Junos semantics when a session goes away, however it ends.
 
         Its lock is released and the changes made under that lock are discarded; its private
@@ -112,7 +187,8 @@ class Chassis:
             if store.candidate_modified():
                 store.discard_candidate()
         store.private.pop(session.id, None)
-        commit.session_ended(self, session.id)
+        if self.pending is not None and self.pending.owner == session.id:  # it dies with its session
+            self.rollback_pending(f"commit confirmed rollback (session {session.id} ended)")
         self.notify()
 
     async def reset(self) -> None:
@@ -121,16 +197,16 @@ class Chassis:
             s.detached = True  # its own cleanup must not touch the fresh state or log
             s.abort()
             self.session_ended(s)
-        if self.srd is not None:
-            self.srd.begin_reset(self.name)
+        for daemon in self.daemons.values():
+            daemon.begin_reset(self)
         await self.faults.clear()
         if self.pending is not None:
             self.pending.handle.cancel()
             self.pending = None
         self.store.reset()
         self.ops.clear()
-        if self.srd is not None:
-            self.srd.end_reset(self)
+        for daemon in self.daemons.values():
+            daemon.end_reset(self)
         self.log.truncate()
         self.events.clear()
 
@@ -152,9 +228,8 @@ class Chassis:
             "faults": self.faults.describe(),
             "events": dict(self.events),
         }
-        if full and self.srd is not None:
-            out["srd"] = self.srd.describe()
         if full:
+            out.update({name: daemon.describe() for name, daemon in self.daemons.items()})
             out["committed"] = to_bytes(store.committed.config, pretty=True).decode()
             out["candidate"] = to_bytes(store.candidate, pretty=True).decode()
             out["history"] = [
