@@ -107,13 +107,10 @@ def package_of(module: str, packages: Iterable[str]) -> str | None:
 def layer_violations(graph: dict[str, set[str]], layers: list[str | tuple[str, ...]]) -> list[str]:
     """Imports that point up: ``layers`` lists packages from the bottom (index 0) up.
 
-    An item is a package name or a tuple of packages at the same rank, which may not import each
-    other. A module may import its own package and the ranks below, never a rank above.
+    An item is a package (or module) name, or a tuple of names that share one rank (a tie).
+    A module may import its own layer and the layers below it, never one above.
     """
-    rank: dict[str, int] = {}
-    for i, item in enumerate(layers):
-        for pkg in (item if isinstance(item, tuple) else (item,)):
-            rank[pkg] = i
+    rank = {pkg: i for i, item in enumerate(layers) for pkg in ((item,) if isinstance(item, str) else item)}
     bad = []
     for src, targets in sorted(graph.items()):
         src_pkg = package_of(src, rank)
@@ -121,6 +118,6 @@ def layer_violations(graph: dict[str, set[str]], layers: list[str | tuple[str, .
             continue
         for dst in sorted(targets):
             dst_pkg = package_of(dst, rank)
-            if dst_pkg is not None and dst_pkg != src_pkg and rank[dst_pkg] >= rank[src_pkg]:
+            if dst_pkg is not None and rank[dst_pkg] > rank[src_pkg]:
                 bad.append(f"{src} imports {dst} ({src_pkg} may not import {dst_pkg})")
     return bad
