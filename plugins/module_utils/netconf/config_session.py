@@ -228,10 +228,12 @@ class Transaction:
     ``with Transaction(session, resources=...) as tx: tx.load(payload); tx.check(); text = tx.compare();
     tx.commit(log)``. Leaving the block early (any exception) discards the candidate changes and
     releases the lock; if the session itself is gone that is impossible, and the error says what
-    the device does about it.
+    the device does about it. With ``hold=True`` a block that ends normally keeps the lock: a pair
+    transaction holds it from its commit confirmed to its confirmation, then calls :meth:`release`.
     """
 
-    def __init__(self, session: ConfigSession, resources: Iterable[str], mode: str = EXCLUSIVE):
+    def __init__(self, session: ConfigSession, resources: Iterable[str], mode: str = EXCLUSIVE, hold: bool = False,
+                 locked: bool = False):
         if mode not in CONFIG_MODES:
             raise ValueError("config_mode must be one of %s" % ", ".join(CONFIG_MODES))
         self.session = session
@@ -239,11 +241,18 @@ class Transaction:
         self.mode = mode
         self.steps: list[str] = []
         self.committed = False
+        self.hold = hold
+        self.held = False
+        self._locked = locked  # the lock is already this session's (a held transaction before it)
         self._step = "lock"
 
     # -- steps ---------------------------------------------------------------------------------
 
     def __enter__(self) -> "Transaction":
+        if self._locked:
+            self._step = "locked"
+            self.steps.append("(lock held)")
+            return self
         try:
             self._run("lock", self.session.lock, self.mode)
         except Exception as exc:  # __exit__ does not run when __enter__ fails
@@ -281,7 +290,16 @@ class Transaction:
         self._run("commit-confirmed" if confirm_timeout else "commit", self.session.commit, log, confirm_timeout)
         self.committed = True
 
+    def release(self) -> None:
+        """Unlock a held transaction (``hold=True``)."""
+        if self.held:
+            self.held = False
+            self._run("unlock", self.session.unlock, self.mode)
+
     def __exit__(self, exc_type, exc, tb) -> bool:
+        if exc is None and self.hold:
+            self.held = True
+            return False
         if exc is None:
             try:
                 self._run("unlock", self.session.unlock, self.mode)

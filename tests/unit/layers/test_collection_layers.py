@@ -19,7 +19,7 @@ MU = PKG + ".module_utils"
 
 # Bottom first. Inside the domain, each part may import the parts below it.
 DOMAIN = [f"{MU}.srd.{part}" for part in ("errors", "model", "junos", "engine", "live", "diff", "intent", "drift")]
-LAYERS = DOMAIN + [f"{MU}.netconf", f"{MU}.resource", f"{MU}.jobs", f"{PKG}.plugin_utils"] + [
+LAYERS = DOMAIN + [f"{MU}.netconf", f"{MU}.resource", f"{MU}.fleet", f"{MU}.jobs", f"{PKG}.plugin_utils"] + [
     f"{PKG}.{kind}" for kind in ("doc_fragments", "filter", "netconf", "modules", "action")
 ]
 

@@ -387,34 +387,52 @@ def _route_findings(intent, facts, roles) -> list[Finding]:
 def check_pair(pair: str, intent: Mapping[str, ChassisConfig], devices: Mapping[str, object],
                states: Optional[Mapping[str, object]] = None, key_verdicts: Optional[Mapping] = None,
                checks=KINDS) -> DriftReport:
-    """The drift report of one pair.
+    """The drift report of one pair, from what earlier tasks read.
 
     ``devices`` maps each chassis to its read SRD configuration (a dict in the modules' format), or
     to a string saying why it could not be read; ``states`` (optional) to its live state facts.
     """
-    names = tuple(sorted(intent))
-    report = DriftReport(pair, names)
-    models: dict[str, ChassisConfig] = {}
+    models: dict[str, object] = {}
     if CONFIG in checks or SYMMETRY in checks:
-        for name in names:
+        for name in sorted(intent):
             value = devices.get(name)
             if isinstance(value, str) or value is None:
-                report.unread[name] = value or "its configuration was not read"
+                models[name] = value or "its configuration was not read"
                 continue
             try:
-                verdict = (key_verdicts or {}).get(name)
-                models[name] = device_model(value, intent[name], verdict)
+                models[name] = device_model(value, intent[name], (key_verdicts or {}).get(name))
             except InputError as exc:
-                report.unread[name] = str(exc)
+                models[name] = str(exc)
+    report = judge_pair(pair, intent, models, states, checks)
+    read = [n for n, m in models.items() if isinstance(m, ChassisConfig)]
+    if key_verdicts is None or any(key_verdicts.get(n) is None for n in read):
+        if any(intent[n].iccp is not None and intent[n].iccp.authentication_key is not None for n in read):
+            report.notes.append("The ICCP key was not compared (a read shows it masked); a wrong key shows as "
+                                "ICCP down in the operational check.")
+    return report
+
+
+def judge_pair(pair: str, intent: Mapping[str, ChassisConfig], models: Mapping[str, object],
+               states: Optional[Mapping[str, object]] = None, checks=KINDS) -> DriftReport:
+    """The drift report of one pair from the device models themselves (a string: why not read).
+
+    A model parsed from the device keeps the ICCP key in its ``$9$`` form, which compares equal to
+    the intent's plaintext, so the key is judged too.
+    """
+    names = tuple(sorted(intent))
+    report = DriftReport(pair, names)
+    read: dict[str, ChassisConfig] = {}
+    if CONFIG in checks or SYMMETRY in checks:
+        for name in names:
+            model = models.get(name)
+            if not isinstance(model, ChassisConfig):
+                report.unread[name] = str(model or "its configuration was not read")
                 continue
+            read[name] = model
             if CONFIG in checks:
-                report.config[name] = config_findings(name, models[name], intent[name])
-        if key_verdicts is None or any(key_verdicts.get(n) is None for n in models):
-            if any(intent[n].iccp is not None and intent[n].iccp.authentication_key is not None for n in models):
-                report.notes.append("The ICCP key was not compared (a read shows it masked); a wrong key shows as "
-                                    "ICCP down in the operational check.")
-    if SYMMETRY in checks and len(models) == 2:
-        report.symmetry = symmetry_findings(models, intent)
+                report.config[name] = config_findings(name, model, intent[name])
+    if SYMMETRY in checks and len(read) == 2:
+        report.symmetry = symmetry_findings(read, intent)
     if OPERATIONAL in checks and states is not None:
         report.operational = operational_findings(intent, states)
         report.live = {name: live_summary(states.get(name)) for name in names}
@@ -423,4 +441,4 @@ def check_pair(pair: str, intent: Mapping[str, ChassisConfig], devices: Mapping[
 
 __all__ = ["CONFIG", "SYMMETRY", "OPERATIONAL", "KINDS", "MISSING", "UNEXPECTED", "DIFFERS", "MASK",
            "Finding", "DriftReport", "device_model", "key_verdict", "config_findings", "symmetry_findings",
-           "operational_findings", "live_summary", "check_pair"]
+           "operational_findings", "live_summary", "check_pair", "judge_pair"]

@@ -1,0 +1,61 @@
+# -*- coding: utf-8 -*-
+# Copyright: mxha.srd contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Action plugin for mxha.srd.pair_deploy: deploy every pair of the play, each as one pair transaction.
+
+The pairs, sessions and report are ``plugin_utils.fleet_action``'s; one pair's transaction is
+``module_utils.jobs.pair_deploy``.
+"""
+from __future__ import annotations
+
+import uuid
+
+from ansible_collections.mxha.srd.plugins.module_utils.jobs.pair_deploy import STATES, DeployOptions, PairDeploy
+from ansible_collections.mxha.srd.plugins.plugin_utils.fleet_action import FleetAction
+
+
+class ActionModule(FleetAction):
+    JOB = "deploy"
+    ARGUMENT_SPEC = {
+        "state": {"type": "str", "default": "overridden", "choices": list(STATES)},
+        "confirm_timeout": {"type": "int", "default": 5},
+        "confirm_minute_seconds": {"type": "float", "default": 60.0},
+        "confirm_margin": {"type": "float", "default": 20.0},
+        "health_timeout": {"type": "float", "default": 120.0},
+        "health_interval": {"type": "float", "default": 5.0},
+        "comment": {"type": "str", "default": ""},
+        "takeover": {"type": "bool", "default": False},
+    }
+
+    def _options(self, args: dict) -> DeployOptions:
+        return DeployOptions(state=args["state"], confirm_timeout=args["confirm_timeout"],
+                             minute_seconds=args["confirm_minute_seconds"], margin=args["confirm_margin"],
+                             health_timeout=args["health_timeout"], health_interval=args["health_interval"],
+                             comment=args["comment"], takeover=args["takeover"],
+                             check_mode=bool(self._task.check_mode))
+
+    def check_args(self, args: dict) -> None:
+        super().check_args(args)
+        problems = self._options(args).problems()
+        if problems:
+            raise ValueError("; ".join(problems))
+
+    def report_options(self, args: dict) -> dict:
+        return dict(super().report_options(args), state=args["state"], confirm_timeout=args["confirm_timeout"])
+
+    def pair_job(self, args: dict, runnable: list):
+        intents = {spec.name: loaded for spec, loaded in runnable}
+        options = self._options(args)
+        run_id = uuid.uuid4().hex[:8]
+
+        def job(spec, links):
+            token = "%s-%s" % (run_id, spec.chassis[0])
+            return PairDeploy(spec, intents[spec.name], links, options, token=token).run()
+        return job
+
+    def run(self, tmp=None, task_vars=None):
+        result = super().run(tmp, task_vars)
+        diffs = [d for p in result.get("report", {}).get("pairs", []) for d in p.get("details", {}).get("diff", [])]
+        if diffs and self._task.diff:
+            result["diff"] = diffs
+        return result
