@@ -33,8 +33,8 @@ description:
   - In check mode it reads each chassis once and predicts, per chassis, the statements that would change; with
     C(--diff) the result carries each chassis' compare text.
   - "RPCs per chassis for a change: 12 plus 3 per health-gate read (get-configuration, get-commit-information,
-    lock, load, commit check, compare, commit confirmed, get-commit-information, commit, get-commit-information,
-    unlock, get-configuration); for a chassis already as intended: 1."
+    lock, load, commit check, compare, commit confirmed, get-commit-information, commit, unlock,
+    get-commit-information, get-configuration); for a chassis already as intended: 1."
 author: mxha.srd maintainers (@mxha)
 extends_documentation_fragment:
   - mxha.srd.fleet

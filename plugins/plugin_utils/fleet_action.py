@@ -101,7 +101,7 @@ class FleetAction(ActionBase):
         report.seconds = time.monotonic() - started
         fail_on_drift = bool(args.get("fail_on_drift"))
         data = report.to_dict()
-        result.update(changed=any(p.outcome == "changed" for p in report.pairs), report=data,
+        result.update(changed=any(p.outcome in ("changed", "drift") for p in report.pairs), report=data,
                       table=report.table(), msg=report.summary(), failed_hosts=report.failing_hosts(fail_on_drift),
                       pairs={p.pair: p.outcome for p in report.pairs}, ok=not report.failed(fail_on_drift))
         try:

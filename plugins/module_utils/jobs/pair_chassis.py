@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Optional
 
 from ansible_collections.mxha.srd.plugins.module_utils.fleet.links import ChassisLink
-from ansible_collections.mxha.srd.plugins.module_utils.jobs.pair_reads import read_config
+from ansible_collections.mxha.srd.plugins.module_utils.jobs.pair_reads import read_again, read_config
 from ansible_collections.mxha.srd.plugins.module_utils.netconf.config_session import (
     CommitEntry, ConfigSession, Transaction, TransactionFailed, parse_commit_information,
 )
@@ -67,7 +67,7 @@ class ChassisPlan:
 
 def plan(link: ChassisLink, given: ChassisConfig, state: str) -> ChassisPlan:
     """Read the chassis once and work out the change (no lock)."""
-    parsed = read_config(link.transport, link.name)
+    parsed = read_again(link, lambda transport: read_config(transport, link.name))
     have = parsed.config
     want = compute_want(state, have, given, RESOURCES)
     already = {(v.path, v.rule) for v in validate_chassis(have)}
@@ -84,6 +84,11 @@ def plan(link: ChassisLink, given: ChassisConfig, state: str) -> ChassisPlan:
 
 def history(link: ChassisLink) -> list[CommitEntry]:
     return parse_commit_information(link.transport.rpc("<get-commit-information/>"))
+
+
+def history_again(link: ChassisLink) -> list[CommitEntry]:
+    """The commit history, read once more on a fresh session if the session was lost."""
+    return read_again(link, lambda transport: parse_commit_information(transport.rpc("<get-commit-information/>")))
 
 
 def minutes_left(entry: CommitEntry) -> Optional[int]:

@@ -106,8 +106,11 @@ class PairDeploy:
                                  {n: (NEW, "already held the intent") for n in self.names})
         if opts.check_mode:
             return self._outcome(CHANGED, "would change %s (check mode: one read per chassis, nothing sent)"
-                                 % ", ".join(changing), {n: ("would-change" if n in changing else NEW, "")
-                                                         for n in self.names}, predicted=True)
+                                 % ", ".join(changing), {n: ("would-change", "%d statement%s would change" % (
+                                     len(self.plans[n].commands.get("set", [])),
+                                     "" if len(self.plans[n].commands.get("set", [])) == 1 else "s"))
+                                     if n in changing else (NEW, "already held the intent") for n in self.names},
+                                 predicted=True)
         refused = self._foreign_pending(changing)
         if refused:
             return self._outcome(FAILED, "refused: " + refused, {n: (OLD, "nothing was changed") for n in self.names})
@@ -143,7 +146,7 @@ class PairDeploy:
         found = []
         for name in changing:
             try:
-                entries = chassis_steps.history(self.links[name])
+                entries = chassis_steps.history_again(self.links[name])
             except Exception as exc:  # pylint: disable=broad-except
                 return "the commit history of %s could not be read (%s)" % (name, exc)
             newest = entries[0] if entries else None
@@ -196,7 +199,8 @@ class PairDeploy:
             verdict = "both chassis hold the new configuration after all (verified by re-reading)"
         else:
             verdict = "THE PAIR MAY BE SPLIT: check each chassis below"
-        return self._outcome(FAILED, "%s; %s" % (reason, verdict), finals, failed, extra=extra)
+        held = ", ".join("%s: %s" % (n, finals[n][0]) for n in self.names)
+        return self._outcome(FAILED, "%s; %s [%s]" % (reason, verdict, held), finals, failed, extra=extra)
 
     def _release(self, name: str) -> None:
         pushed = self.pushed.get(name)

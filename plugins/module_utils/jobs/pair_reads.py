@@ -14,7 +14,7 @@ from typing import Callable, Mapping, TypeVar
 
 from ansible_collections.mxha.srd.plugins.module_utils.netconf.config_session import ConfigSession
 from ansible_collections.mxha.srd.plugins.module_utils.netconf.live_reader import read_live
-from ansible_collections.mxha.srd.plugins.module_utils.netconf.transport import Transport
+from ansible_collections.mxha.srd.plugins.module_utils.netconf.transport import SessionLost, Transport
 from ansible_collections.mxha.srd.plugins.module_utils.srd.junos.scope import read_filter
 from ansible_collections.mxha.srd.plugins.module_utils.srd.junos.xml.parse import ParseResult, parse_element
 from ansible_collections.mxha.srd.plugins.module_utils.srd.live.facts import chassis_facts
@@ -34,6 +34,15 @@ def read_config(transport: Transport, host: str) -> ParseResult:
 def read_state(transport: Transport) -> dict:
     """The chassis' live SRD state as ``redundancy_state`` facts (three RPCs)."""
     return chassis_facts(read_live(transport))
+
+
+def read_again(link, read: Callable):
+    """``read(transport)``, once more on a fresh session if the session was lost: a read changes
+    nothing, so repeating it is always safe (writes are never repeated this way)."""
+    try:
+        return read(link.transport)
+    except SessionLost:
+        return read(link.reopen())
 
 
 def both(names, work: Callable[[str], T]) -> dict:

@@ -51,6 +51,10 @@ class Fault:
     async def delay(self, session: "SessionState", rpc: str) -> None:
         """Awaited before a reply is sent."""
 
+    def reject(self, session: "SessionState", rpc: str) -> Error | None:
+        """An error to answer `rpc` with instead of running it."""
+        return None
+
     def on_commit(self, session: "SessionState", check: bool) -> list[Error]:
         """Errors that make this commit fail."""
         return []

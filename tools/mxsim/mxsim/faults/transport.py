@@ -1,4 +1,4 @@
-"""Transport and datastore faults: drop-session, fail-commit, hold-lock, delay, refuse-connections."""
+"""Transport and datastore faults: drop-session, fail-commit, hold-lock, delay, fail-rpc, refuse-connections."""
 
 from __future__ import annotations
 
@@ -74,12 +74,44 @@ class HoldLock(Fault):
 @register
 class Delay(Fault):
     name = "delay"
-    help = "delay every reply (or only replies to `rpc`) by `ms` milliseconds"
-    params = {"ms": 100, "rpc": ""}
+    help = (
+        "delay every reply (or only replies to `rpc`) by `ms` milliseconds; `after` lets that many matching "
+        "replies go first, `count` (0: every one) limits how many are delayed"
+    )
+    params = {"ms": 100, "rpc": "", "after": 0, "count": 0}
 
     async def delay(self, session: "SessionState", rpc: str) -> None:
-        if not self.values["rpc"] or rpc == self.values["rpc"]:
-            await asyncio.sleep(self.values["ms"] / 1000.0)
+        if self.done or (self.values["rpc"] and rpc != self.values["rpc"]):
+            return
+        if self.values["after"] > 0:
+            self.values["after"] -= 1
+            return
+        if self.values["count"] > 0:
+            self.values["count"] -= 1
+            self.done = self.values["count"] == 0
+        await asyncio.sleep(self.values["ms"] / 1000.0)
+
+
+@register
+class FailRpc(Fault):
+    name = "fail-rpc"
+    help = (
+        "answer `rpc` with an rpc-error instead of running it (`tag`, `message`, `severity`), after letting "
+        "`after` go through; `count` (0: every one) limits how many fail"
+    )
+    params = {"rpc": "", "after": 0, "count": 0, "tag": "operation-not-supported",
+              "message": "syntax error, expecting <rpc> element", "severity": "error"}
+
+    def reject(self, session: "SessionState", rpc: str) -> Error | None:
+        if self.done or rpc != self.values["rpc"]:
+            return None
+        if self.values["after"] > 0:
+            self.values["after"] -= 1
+            return None
+        if self.values["count"] > 0:
+            self.values["count"] -= 1
+            self.done = self.values["count"] == 0
+        return Error(self.values["message"], tag=self.values["tag"], severity=self.values["severity"])
 
 
 @register

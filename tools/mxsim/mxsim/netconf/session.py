@@ -167,6 +167,9 @@ class Session(SessionState):
             if verdict == "drop":
                 self._dropped(name, start)
                 return
+            rejected = self.chassis.faults.reject(self, name)
+            if rejected is not None:
+                raise RpcFailure(rejected)
             result = self.dispatch(name, op)
             if inspect.isawaitable(result):
                 result = await result

@@ -31,6 +31,8 @@ class FaultLike(Protocol):
 
     async def delay(self, session: Any, rpc: str) -> None: ...
 
+    def reject(self, session: Any, rpc: str) -> Error | None: ...
+
     def on_commit(self, session: Any, check: bool) -> list[Error]: ...
 
     def describe(self) -> dict[str, Any]: ...
@@ -99,6 +101,16 @@ class FaultSet:
     async def delay(self, session: Any, rpc: str) -> None:
         for f in list(self.active):
             await f.delay(session, rpc)
+        self._prune()
+
+    def reject(self, session: Any, rpc: str) -> Error | None:
+        """The first error an active fault answers `rpc` with, if any."""
+        for f in list(self.active):
+            error = f.reject(session, rpc)
+            if error is not None:
+                self._prune()
+                return error
+        return None
 
     def on_commit(self, session: Any, check: bool) -> list[Error]:
         errors: list[Error] = []

@@ -1,0 +1,93 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The pair transaction on a live emulated pair: the happy path, its RPCs, and the refusals."""
+from __future__ import annotations
+
+import copy
+import time
+
+from .conftest import NAMES, WINDOW, deploy, example_intent, settle
+from .truth import assert_clean, holds, snapshot
+
+
+def test_a_deploy_puts_both_chassis_on_the_intent_and_proves_it(emu):
+    before = snapshot(emu)
+    marks = {n: emu.mark(n) for n in NAMES}
+    outcome = deploy(emu)
+    assert outcome.outcome == "changed", outcome.summary
+    assert holds(emu, example_intent(), before) == {n: "new" for n in NAMES}
+    assert {n: outcome.details["chassis"][n]["state"] for n in NAMES} == {n: "new" for n in NAMES}
+    for name in NAMES:
+        names = [n for n in emu.rpc_names(name, marks[name]) if n != "close-session"]
+        health = [n for n in names if n.startswith(("get-services", "get-inter", "get-route"))]
+        assert [n for n in names if n not in health] == [
+            "get-configuration", "get-commit-information", "lock", "load-configuration", "commit-configuration",
+            "get-configuration", "commit-configuration", "get-commit-information", "commit-configuration",
+            "unlock", "get-commit-information", "get-configuration"], names
+        assert len(health) % 3 == 0 and health
+    assert_clean(emu)
+
+
+def test_a_second_deploy_reads_once_and_takes_no_lock(emu):
+    assert deploy(emu).outcome == "changed"
+    marks = {n: emu.mark(n) for n in NAMES}
+    again = deploy(emu)
+    assert again.outcome == "ok", again.summary
+    for name in NAMES:
+        assert [n for n in emu.rpc_names(name, marks[name]) if n != "close-session"] == ["get-configuration"]
+
+
+def test_check_mode_predicts_and_sends_nothing_but_reads(emu):
+    before = snapshot(emu)
+    marks = {n: emu.mark(n) for n in NAMES}
+    outcome = deploy(emu, check_mode=True)
+    assert outcome.outcome == "changed" and outcome.details["predicted"]
+    assert any("set services redundancy-set 1" in line for line in outcome.lines)
+    assert holds(emu, example_intent(), before) == {n: "old" for n in NAMES}
+    for name in NAMES:
+        assert [n for n in emu.rpc_names(name, marks[name]) if n != "close-session"] == ["get-configuration"]
+
+
+def test_a_commit_confirmed_someone_else_left_pending_is_refused(emu):
+    """Another operator's change, committed confirmed and not yet confirmed, must not become permanent."""
+    before = snapshot(emu)
+    with emu.ncclient("pair1-mx1") as m:
+        m.lock()
+        m.load_configuration(action="merge", format="text", config=(
+            "event-options { redundancy-event OTHER_OPERATOR_EV { monitor { peer mastership-release; } } }"))
+        m.commit(confirmed=True, timeout="4")
+        m.unlock()
+        outcome = deploy(emu)
+        assert outcome.outcome == "failed"
+        assert "commit confirmed pending that this deploy did not make" in outcome.summary
+        assert "by lab via netconf" in outcome.summary and "takeover" in outcome.summary
+        assert emu.state("pair1-mx1")["confirmed_pending"] is not None
+    # the other operator's session ended: their change rolls back, ours never went out
+    settle(emu)
+    assert holds(emu, example_intent(), before) == {n: "old" for n in NAMES}
+    assert_clean(emu)
+
+
+def test_a_health_gate_answered_with_an_error_ends_at_once_and_both_go_back(emu):
+    before = snapshot(emu)
+    emu.inject("pair1-mx2", "fail-rpc", rpc="get-services-redundancy-group-information",
+               tag="operation-not-supported", message="syntax error, expecting <command>")
+    started = time.monotonic()
+    outcome = deploy(emu, health_timeout=WINDOW)
+    took = time.monotonic() - started
+    assert outcome.outcome == "failed"
+    assert "waiting cannot mend" in outcome.summary and "syntax error, expecting <command>" in outcome.summary
+    assert took < WINDOW, "the gate waited %.1f s for an error that cannot improve" % took
+    settle(emu)
+    assert holds(emu, example_intent(), before) == {n: "old" for n in NAMES}
+    assert {n: outcome.details["chassis"][n]["state"] for n in NAMES} == {n: "old" for n in NAMES}
+    assert_clean(emu)
+
+
+def test_an_invalid_change_for_the_device_is_refused_before_the_lock(emu):
+    data = copy.deepcopy(example_intent())
+    outcome = deploy(emu, data, state="merged")
+    assert outcome.outcome == "changed"
+    marks = {n: emu.mark(n) for n in NAMES}
+    assert deploy(emu, data, state="merged").outcome == "ok"
+    assert all("lock" not in emu.rpc_names(n, marks[n]) for n in NAMES)
