@@ -88,7 +88,7 @@ class FleetAction(ActionBase):
                 argument_spec=dict(COMMON_SPEC, **self.ARGUMENT_SPEC),
                 mutually_exclusive=[["intent", "intent_file", "intent_dir"]])
             self.check_args(args)
-            fleet = self._fleet(args, task_vars)
+            fleet, play = self._fleet(args, task_vars)
         except (AnsibleError, InputError, ValueError) as exc:
             return dict(result, failed=True, changed=False, msg="mxha.srd.%s: %s" % (self.JOB, to_text(exc)))
         report = FleetReport(job=self.JOB, check_mode=bool(self._task.check_mode), started=stamp,
@@ -102,7 +102,8 @@ class FleetAction(ActionBase):
         fail_on_drift = bool(args.get("fail_on_drift"))
         data = report.to_dict()
         result.update(changed=any(p.outcome in ("changed", "drift") for p in report.pairs), report=data,
-                      table=report.table(), msg=report.summary(), failed_hosts=report.failing_hosts(fail_on_drift),
+                      table=report.table(), msg=report.summary(),
+                      failed_hosts=report.failing_hosts(fail_on_drift, play),
                       pairs={p.pair: p.outcome for p in report.pairs}, ok=not report.failed(fail_on_drift))
         try:
             result["files"] = self._write(args, report)
@@ -125,7 +126,7 @@ class FleetAction(ActionBase):
 
     # -- the pairs ---------------------------------------------------------------------------------
 
-    def _fleet(self, args: dict, task_vars: dict) -> fleet_mod.Fleet:
+    def _fleet(self, args: dict, task_vars: dict) -> tuple:
         hostvars = task_vars.get("hostvars", {})
         play = list(args.get("hosts") or task_vars.get("ansible_play_hosts_all") or task_vars.get("ansible_play_hosts")
                     or [])
@@ -141,8 +142,7 @@ class FleetAction(ActionBase):
                 if isinstance(chassis, Mapping):
                     names |= {str(n) for n in chassis if str(n) in hostvars}
         variables = {h: self._host_vars(hostvars[h], with_intent=explicit is None or h in play) for h in names}
-        fleet = fleet_mod.resolve(play, inventory, variables, explicit)
-        return fleet
+        return fleet_mod.resolve(play, inventory, variables, explicit), play
 
     def _host_vars(self, host: Mapping, with_intent: bool) -> dict:
         """The connection variables (and intent variables) of one host, templated, as plain data."""

@@ -84,11 +84,19 @@ class FleetReport:
     def failed(self, fail_on_drift: bool = False) -> bool:
         return bool(self.failed_pairs or self.problems or (fail_on_drift and self.drifted_pairs))
 
-    def failing_hosts(self, fail_on_drift: bool = False) -> list:
-        """The chassis (and pair hosts) whose pair failed, or drifted when that fails the run."""
+    def failing_hosts(self, fail_on_drift: bool = False, play: Optional[list] = None) -> list:
+        """The chassis (and pair hosts) whose pair failed, or drifted when that fails the run.
+
+        Given the play's hosts, a problem that names none of them fails the first play host, so that
+        the run's exit status still says something was wrong.
+        """
         bad = [p for p in self.pairs if p.outcome in FAILING or (fail_on_drift and p.outcome == DRIFT)]
         hosts = {h for p in bad for h in p.chassis} | {p.details.get("via") for p in bad if p.details.get("via")}
         hosts |= {h for problem in self.problems for h in problem.get("hosts", [])}
+        if play is not None:
+            hosts &= set(play)
+            if self.problems and play and not hosts & {h for pr in self.problems for h in pr.get("hosts", [])}:
+                hosts.add(play[0])
         return sorted(hosts)
 
     def summary(self) -> str:

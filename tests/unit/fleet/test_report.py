@@ -86,3 +86,11 @@ def test_merge_refuses_overlapping_slices_and_mixed_jobs():
         merge([one.to_dict(), report(outcome(2, OK), job="deploy").to_dict()])
     with pytest.raises(ValueError, match="no report"):
         merge([])
+
+
+def test_a_problem_naming_no_play_host_still_fails_the_run():
+    problem = {"kind": "missing", "hosts": ["ghost"], "message": "pair p needs both chassis, but ghost is not in the inventory"}
+    rep = report(outcome(1, OK), problems=[problem])
+    assert rep.failing_hosts(play=["p1-a", "p1-b"]) == ["p1-a"]
+    assert report(outcome(1, OK)).failing_hosts(play=["p1-a", "p1-b"]) == []
+    assert report(outcome(1, FAILED)).failing_hosts(play=["p1-b"]) == ["p1-b"]

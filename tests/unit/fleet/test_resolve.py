@@ -52,7 +52,7 @@ def test_limit_to_one_chassis_refuses_that_pair_only():
     result = fleet.resolve(play, hv, {h: hv[h] for h in play})
     assert [p.name for p in result.pairs] == ["cgnat-pair2"]
     [problem] = result.problems
-    assert problem.kind == fleet.MISSING and problem.hosts == ("pair1-mx2",) and problem.pair == "cgnat-pair1"
+    assert problem.kind == fleet.MISSING and problem.hosts == ("pair1-mx2", "pair1-mx1") and problem.pair == "cgnat-pair1"
     assert "not in the play" in problem.message
 
 
@@ -60,7 +60,7 @@ def test_an_intent_naming_a_host_missing_from_the_inventory():
     hv = {"pair1-mx1": intent(1, b="ghost")}
     result = fleet.resolve(["pair1-mx1"], hv, hv)
     assert result.pairs == []
-    assert [(p.kind, p.hosts) for p in result.problems] == [(fleet.MISSING, ("ghost",))]
+    assert [(p.kind, p.hosts) for p in result.problems] == [(fleet.MISSING, ("ghost", "pair1-mx1"))]
     assert "not in the inventory" in result.problems[0].message
 
 
@@ -130,3 +130,15 @@ def test_two_intents_with_one_name_are_told_apart_by_their_chassis():
     hv["pair2-mx1"]["name"] = hv["pair2-mx2"]["name"] = "cgnat-pair1"
     result = fleet.resolve(sorted(hv), hv, hv)
     assert [p.name for p in result.pairs] == ["cgnat-pair1 (pair1-mx1 + pair1-mx2)", "cgnat-pair1 (pair2-mx1 + pair2-mx2)"]
+
+
+def test_intents_for_pairs_outside_the_play_are_left_out_with_a_note():
+    """--limit to one pair with a directory of every pair's intent: the others are not this run's business."""
+    hv = inventory(3)
+    play = ["pair2-mx1", "pair2-mx2"]
+    explicit = [("p%d.yml" % n, intent(n)) for n in (1, 2, 3)]
+    result = fleet.resolve(play, hv, {h: hv[h] for h in play}, explicit)
+    assert [p.name for p in result.pairs] == ["cgnat-pair2"] and result.problems == []
+    assert result.notes == ["cgnat-pair1: left out, neither of its chassis (pair1-mx1 + pair1-mx2) is among the "
+                            "play's hosts", "cgnat-pair3: left out, neither of its chassis (pair3-mx1 + pair3-mx2) "
+                            "is among the play's hosts"]

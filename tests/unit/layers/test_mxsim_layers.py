@@ -46,6 +46,7 @@ LAYERS = [
     "mxsim.builtin",  # imports every built-in RPC, command, check and fault so they register
     "mxsim.emulator",  # wires the chassis, pairs, srd, listeners and control socket together
     ("mxsim.daemon", "mxsim.inventory"),  # background start/stop; inventory.yml
+    "mxsim.lab",  # one pair intent per emulated pair (group_vars, pair hosts), from inventory.yml
     ("mxsim.cli", "mxsim.testing"),  # `mxsim ...`; pytest fixtures
 ]
 

@@ -113,6 +113,9 @@ def parser() -> argparse.ArgumentParser:
     state = sp.add_parser("state", help="dump one chassis' state as JSON")
     _state_dir(state)
     state.add_argument("chassis")
+    lab = sp.add_parser("intents", help="one pair intent per emulated pair, from an example (group_vars, pair hosts)")
+    _state_dir(lab)
+    lab.add_argument("example", type=Path, help="a pair intent naming two chassis (e.g. docs/examples/cgnat-pair.yml)")
     flt = sp.add_parser("faults", help="list the faults that can be injected")
     _state_dir(flt)
     return ap
@@ -150,6 +153,13 @@ def _run(a: argparse.Namespace, Control: Any) -> int | None:  # noqa: N803
     if daemon.running(a.state_dir) is None:
         print(f"mxsim is not running in {a.state_dir}", file=sys.stderr)
         return 3
+    if a.cmd == "intents":
+        from . import lab
+
+        options = Options.from_json(json.loads((a.state_dir / daemon.OPTIONS_FILE).read_text()))
+        written = lab.write(options, a.example)
+        print("mxsim intents: %s/ (one file per pair), %s" % (written["group_vars"], written["pair_hosts"]))
+        return None
     ctl = Control(a.state_dir)
     if a.cmd == "status":
         st = ctl.status()

@@ -187,9 +187,14 @@ def resolve(play_hosts: Sequence[str], inventory_hosts: Iterable[str],
         if cand.members is None:
             absent = [n for n in names if n not in inventory]
             outside = [n for n in names if n in inventory and n not in play]
+            if not absent and len(outside) == 2 and cand.carriers == []:
+                fleet.notes.append("%s: left out, neither of its chassis (%s) is among the play's hosts"
+                                   % (label, " + ".join(names)))
+                continue
             if absent or outside:
-                fleet.problems.append(Problem(MISSING, tuple(absent + outside), _missing_text(label, absent, outside),
-                                              label))
+                present = tuple(n for n in names if n in play)
+                fleet.problems.append(Problem(MISSING, tuple(absent + outside) + present,
+                                              _missing_text(label, absent, outside), label))
                 continue
             connection = {n: dict(host_vars.get(n, {})) for n in names}
         else:
