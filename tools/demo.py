@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
-"""`make demo`: start the bundled emulated MX pair, run the user jobs against it, stop the pair.
+"""`make demo`: start bundled emulated MX pairs, run the user jobs against them, stop the pairs.
 
-playbooks/demo.yml deploys the example intent (docs/examples/cgnat-pair.yml), checks for drift,
-changes one chassis by hand, catches that with the drift check, and switches set 1 over.
+Three pairs, one intent each (the example docs/examples/cgnat-pair.yml for pair N, written by
+`mxsim intents` as the inventory's group_vars, as a user's own inventory would hold them).
+playbooks/demo.yml deploys every pair in one run, checks them for drift, changes one chassis by hand,
+catches that with the drift check (attributed to its pair only), and switches set 1 of pair 1 over.
 The emulator runs in the background only for the length of the demo (stopped in `finally`, even
 on Ctrl-C). Its state (inventory, RPC log) and the drift reports go to .demo/, which is git-ignored;
 the summary at the end is read from the emulator's own RPC log, so the figures are what the routers saw.
@@ -20,9 +22,11 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 STATE = ROOT / ".demo"
 PLAYBOOK = ROOT / "playbooks" / "demo.yml"
+EXAMPLE = ROOT / "docs" / "examples" / "cgnat-pair.yml"
+PAIRS = 3
 
 
-def free_base_port(start: int = 18300, span: int = 2) -> int:
+def free_base_port(start: int = 18300, span: int = 2 * PAIRS) -> int:
     """First port p >= start with p..p+span-1 free on 127.0.0.1 (a stale demo may hold 18300)."""
     for port in range(start, start + 2000, span):
         try:
@@ -48,9 +52,10 @@ def rpc_summary() -> list[str]:
         locks = sum(n in ("lock", "lock-configuration", "open-configuration") for n in names)
         commits = names.count("commit-configuration") + names.count("commit")
         lines.append(f"  {log.stem:<12} {len(names):>3} RPCs, {locks} locks, {commits} commits")
-    reports = sorted((STATE / "reports").glob("drift-*"))
+    reports = sorted((STATE / "reports").glob("*.json"))
     if reports:
-        lines.append("  drift reports (JSON, JUnit XML): " + ", ".join(str(p.relative_to(ROOT)) for p in reports))
+        lines.append("  fleet reports (JSON; JUnit XML and text beside them): "
+                     + ", ".join(str(p.relative_to(ROOT)) for p in reports))
     return lines
 
 
@@ -62,8 +67,9 @@ def main() -> int:
     subprocess.call([BIN / "mxsim", "down", "--state-dir", STATE], stdout=subprocess.DEVNULL,
                     stderr=subprocess.DEVNULL)  # a demo interrupted earlier may have left one running
     port = free_base_port()
-    banner(f"starting the emulated MX pair on 127.0.0.1:{port}-{port + 1}")
-    subprocess.check_call([BIN / "mxsim", "up", "--pairs", "1", "--base-port", str(port), "--state-dir", STATE])
+    banner(f"starting {PAIRS} emulated MX pairs on 127.0.0.1:{port}-{port + 2 * PAIRS - 1}, one intent each")
+    subprocess.check_call([BIN / "mxsim", "up", "--pairs", str(PAIRS), "--base-port", str(port), "--state-dir", STATE])
+    subprocess.check_call([BIN / "mxsim", "intents", "--state-dir", STATE, EXAMPLE])
     try:
         banner("running playbooks/demo.yml")
         rc = subprocess.call([BIN / "ansible-playbook", "-i", STATE / "inventory.yml", PLAYBOOK,

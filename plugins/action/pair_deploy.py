@@ -55,7 +55,9 @@ class ActionModule(FleetAction):
 
     def run(self, tmp=None, task_vars=None):
         result = super().run(tmp, task_vars)
-        diffs = [d for p in result.get("report", {}).get("pairs", []) for d in p.get("details", {}).get("diff", [])]
-        if diffs and self._task.diff:
-            result["diff"] = diffs
+        report = getattr(self, "last_report", None)
+        if report is not None and self._task.diff:
+            diffs = [d for pair in report.pairs for d in pair.details.get("diff", [])]
+            if diffs:
+                result["diff"] = diffs
         return result

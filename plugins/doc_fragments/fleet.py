@@ -51,11 +51,16 @@ options:
   report_name:
     description: The base name of the report files. Default, the job's name.
     type: str
+  quiet:
+    description: Do not print the fleet report (it is still in RV(table) and the files).
+    type: bool
+    default: false
 notes:
   - Runs once on the controller for every pair (use C(run_once)); it opens the sessions itself (ncclient) and never
     uses the task host's connection.
-  - The task does not fail for a pair; its result says which pairs failed (RV(failed_hosts)), and the
-    C(mxha.srd.fleet_report) role fails those hosts so the play recap and the exit status show them.
+  - It prints the fleet report itself (lines that read the same under every callback, AWX's too) unless I(quiet).
+  - The task does not fail for a pair; its result says whether the run succeeded (RV(ok)) and, if not, why, one line
+    per pair (RV(failure)). The job roles fail the run on that with one more C(run_once) task (see EXAMPLES).
 requirements:
   - ncclient (on the controller)
 """

@@ -90,16 +90,18 @@ EXAMPLES = r"""
   run_once: true
   register: deployed
 
-- name: Fail the chassis of the pairs that failed
-  ansible.builtin.include_role:
-    name: mxha.srd.fleet_report
-  vars:
-    fleet_report_result: "{{ deployed }}"
+- name: Fail the run when a pair did not succeed (the report printed above says which)
+  ansible.builtin.fail:
+    msg: "{{ deployed.failure }}"
+  run_once: true
+  when: not deployed.ok
 """
 
 RETURN = r"""
 report:
-  description: The fleet report (schema C(mxha.srd/fleet-report), version 1; docs/fleet.md).
+  description:
+    - The fleet report (schema C(mxha.srd/fleet-report), version 1; docs/fleet.md), with each pair's C(details) only
+      for pairs that failed or drifted (the files under I(report_dir) hold them all).
   returned: always
   type: dict
   contains:
@@ -130,10 +132,14 @@ pairs:
   returned: always
   type: dict
 failed_hosts:
-  description: The hosts (chassis or pair hosts) of the pairs that failed, and those named by a problem.
+  description: The play's hosts (chassis or pair hosts) of the pairs that failed, and those named by a problem.
   returned: always
   type: list
   elements: str
+failure:
+  description: Why the run failed, one line per pair that failed and per inventory problem; empty when RV(ok).
+  returned: always
+  type: str
 ok:
   description: Whether every pair succeeded and no problem was found.
   returned: always

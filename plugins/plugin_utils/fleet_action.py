@@ -8,8 +8,8 @@ finds the pairs (``srd.intent.fleet.resolve``) from intents given to it or held 
 validates each intent offline (a pair whose intent is invalid fails before its chassis is touched),
 builds each chassis' session from its inventory variables, runs the job per pair
 (``fleet.executor``) and returns one fleet report; with ``report_dir`` it also writes it as JSON,
-JUnit XML and text. The action itself never fails for a pair: the role's next task fails the hosts
-of the pairs that failed, so every pair gets its own outcome and the run's exit status says it.
+JUnit XML and text. It prints the report itself and never fails for a pair: the job role's next task
+fails the run (with one line per pair that failed) when ``ok`` is false.
 """
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from ansible import constants as C
 from ansible.errors import AnsibleError
 from ansible.module_utils.common.text.converters import to_bytes, to_text
 from ansible.plugins.action import ActionBase
+from ansible.utils.display import Display
 
 from ansible_collections.mxha.srd.plugins.module_utils.fleet.executor import DEFAULT_MAX_SESSIONS, failed, run_fleet
 from ansible_collections.mxha.srd.plugins.module_utils.fleet.report import FleetReport, PairOutcome
@@ -40,6 +41,7 @@ COMMON_SPEC = {
     "max_sessions": {"type": "int", "default": DEFAULT_MAX_SESSIONS},
     "report_dir": {"type": "path"},
     "report_name": {"type": "str"},
+    "quiet": {"type": "bool", "default": False},
 }
 
 # Inventory variables a session is built from (templated, vaulted values decrypted), nothing else.
@@ -99,11 +101,17 @@ class FleetAction(ActionBase):
         job = self.pair_job(args, runnable)
         report.pairs.extend(run_fleet([spec for spec, _intent in runnable], job, max_sessions=args["max_sessions"]))
         report.seconds = time.monotonic() - started
+        self.last_report = report
         fail_on_drift = bool(args.get("fail_on_drift"))
-        data = report.to_dict()
-        result.update(changed=any(p.outcome in ("changed", "drift") for p in report.pairs), report=data,
-                      table=report.table(), msg=report.summary(),
-                      failed_hosts=report.failing_hosts(fail_on_drift, play),
+        failing = report.failing_hosts(fail_on_drift, play)
+        table = report.table()
+        if not args.get("quiet"):
+            # Printed here rather than by a debug task: it reads the same under every callback (AWX's too),
+            # and a task more would cost its per-host overhead over every chassis of the fleet.
+            Display().display("\n".join(table))
+        result.update(changed=any(p.outcome in ("changed", "drift") for p in report.pairs), report=_compact(report),
+                      table=table, msg=report.summary(), failed_hosts=failing,
+                      failure=_failure(report, fail_on_drift),
                       pairs={p.pair: p.outcome for p in report.pairs}, ok=not report.failed(fail_on_drift))
         try:
             result["files"] = self._write(args, report)
@@ -230,6 +238,32 @@ class FleetAction(ActionBase):
             with open(to_bytes(path), "wb") as handle:
                 handle.write(to_bytes(texts[kind]))
         return files
+
+
+def _compact(report: FleetReport) -> dict:
+    """The report a task registers: every pair's outcome, findings and lines, but ``details`` only for the
+    pairs that failed or drifted. A run_once result is registered on every host of the play and travels
+    with each later task of each host, so a fleet's worth of details would slow every task after it;
+    the files under ``report_dir`` hold the whole report."""
+    data = report.to_dict()
+    for pair in data["pairs"]:
+        if pair["outcome"] not in ("failed", "drift"):
+            pair["details"] = {}
+    return data
+
+
+def _failure(report: FleetReport, fail_on_drift: bool) -> str:
+    """What a failed run says, one line per pair that failed (or drifted) and per problem; "" when it did not fail."""
+    if not report.failed(fail_on_drift):
+        return ""
+    bad = [p for p in report.pairs if p.outcome == "failed" or (fail_on_drift and p.outcome == "drift")]
+    lines = ["%s: %d of %d pair%s did not succeed%s" % (
+        report.job, len(bad), len(report.pairs), "" if len(report.pairs) == 1 else "s",
+        ", and %d inventory problem%s" % (len(report.problems), "" if len(report.problems) == 1 else "s")
+        if report.problems else "")]
+    lines += ["%s (%s): %s" % (p.pair, " + ".join(p.chassis), p.summary) for p in bad]
+    lines += ["inventory %s: %s" % (pr.get("kind"), pr.get("message")) for pr in report.problems]
+    return "\n".join(lines)
 
 
 def _offline(spec, message: str, findings: Optional[list] = None) -> PairOutcome:

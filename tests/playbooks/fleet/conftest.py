@@ -66,14 +66,10 @@ def outcomes(report: dict) -> dict:
     return {p["pair"]: p["outcome"] for p in report["pairs"]}
 
 
-def failed_hosts(stdout: str) -> set:
-    """The hosts the play recap shows with failed=1 or more."""
-    hosts = set()
-    for line in stdout.splitlines():
-        parts = line.split()
-        if len(parts) > 2 and parts[1] == ":" and any(p.startswith("failed=") and p != "failed=0" for p in parts):
-            hosts.add(parts[0])
-    return hosts
+def failure_lines(stdout: str) -> list:
+    """The pairs the run's failure names: the "PAIR (A + B): why" lines of the failing task's message."""
+    return sorted({line.strip().split(" (", 1)[0] for line in stdout.replace("\\n", "\n").splitlines()
+                   if line.strip().startswith("cgnat-pair") and " + " in line and "): " in line})
 
 
 def pair_names(n: int) -> tuple[str, str]:

@@ -1,8 +1,8 @@
 """Pair intents for a lab of N emulated pairs, written beside the inventory `mxsim up` writes.
 
 `mxsim intents EXAMPLE` turns one pair intent (naming pair1-mx1 and pair1-mx2) into one intent per
-emulated pair, as the inventory's group_vars (the chassis-host layout: each pair group's variables
-are its intent's keys) and as an inventory of pair hosts (`inventory-pairs.yml`: one host per pair,
+emulated pair, as the inventory's group_vars (the chassis-host layout: each pair group holds its intent in
+`srd_intent`) and as an inventory of pair hosts (`inventory-pairs.yml`: one host per pair,
 listing its chassis in `srd_chassis`, the layout that keeps a pair in one AWX job slice). This is
 what a user's own inventory looks like; the fleet tests and benchmarks start from it.
 """
@@ -47,7 +47,7 @@ def write(options: Options, example_path: Path) -> dict[str, Path]:
         intent = pair_intent(example, number)
         (group_vars / f"{group}.yml").write_text(
             f"# written by `mxsim intents` from {example_path.name}: pair {number}'s intent\n"
-            + yaml.safe_dump(intent, sort_keys=False))
+            + yaml.safe_dump({"srd_intent": intent}, sort_keys=False))
         pair_hosts[group] = {"srd_intent": intent, "srd_chassis": dict(members["hosts"])}
     pairs = {"all": {"children": {"mx_pair_hosts": {"vars": dict(conn, ansible_connection="local"),
                                                     "hosts": pair_hosts}}}}
