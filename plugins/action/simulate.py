@@ -27,6 +27,7 @@ from ansible_collections.mxha.srd.plugins.module_utils.srd.errors import (
     InputError, SrdError, Violation, errors, merge_chassis, summarize,
 )
 from ansible_collections.mxha.srd.plugins.module_utils.srd.model.serialize import chassis_from_dict
+from ansible_collections.mxha.srd.plugins.module_utils.srd.plain import plain_copy
 from ansible_collections.mxha.srd.plugins.module_utils.srd.live.facts import pair_state_from_facts, pair_state_to_facts
 from ansible_collections.mxha.srd.plugins.module_utils.srd.model.validate import validate_configs
 from ansible_collections.mxha.srd.plugins.module_utils.srd.junos.xml.parse import parse_config
@@ -63,20 +64,6 @@ ARGUMENT_SPEC = {
         "required_one_of": [ACTION_KINDS],
     },
 }
-
-
-def _plain(value):
-    """Tagged/vaulted Ansible values -> plain Python (vaulted strings decrypted by str())."""
-    if isinstance(value, dict):
-        return {_plain(key): _plain(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_plain(item) for item in value]
-    if value is None or isinstance(value, (bool, int, float)):
-        return value
-    try:
-        return str(value)
-    except Exception as exc:  # pylint: disable=broad-except  # a vaulted value that cannot be decrypted
-        raise InputError("cannot read a value of the input (%s): %s" % (type(value).__name__, exc)) from None
 
 
 def load_pair(config, check: bool = True) -> tuple:
@@ -223,8 +210,8 @@ class ActionModule(ActionBase):
             result.update(failed=True, msg=to_text(exc))
             return result
         try:
-            config = self._yaml(_plain(args["config"]), "config")
-            state = self._yaml(_plain(args.get("state")), "state")
+            config = plain_copy(self._yaml(args["config"], "config"), path="config")
+            state = plain_copy(self._yaml(args.get("state"), "state"), path="state")
             out = simulate(config, state, args["action"], args["validate"])
         except (SrdError, ValueError, KeyError) as exc:
             result.update(failed=True, msg="mxha.srd.simulate: %s" % to_text(exc))
