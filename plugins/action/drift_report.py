@@ -22,7 +22,7 @@ from ansible_collections.mxha.srd.plugins.module_utils.srd.drift import compare 
 from ansible_collections.mxha.srd.plugins.module_utils.srd.intent import pair as intent_mod
 from ansible_collections.mxha.srd.plugins.module_utils.srd.errors import InputError, SrdError, summarize
 from ansible_collections.mxha.srd.plugins.module_utils.srd.model.serialize import CHASSIS_KEYS
-from ansible_collections.mxha.srd.plugins.module_utils.srd.plain import plain_copy
+from ansible_collections.mxha.srd.plugins.module_utils.srd.plain import plain_copy, type_name
 
 ARGUMENT_SPEC = {
     "intent": {"type": "raw"},
@@ -56,7 +56,7 @@ def device_config(result):
     if reason:
         return reason, None
     if not isinstance(result, Mapping):
-        return "not read (got %s)" % type(result).__name__, None
+        return "not read (got %s)" % type_name(result), None
     for key in ("before", "gathered"):
         if key in result:
             return result[key] or {}, drift.key_verdict(result.get("changes")) if key == "before" else None

@@ -27,7 +27,7 @@ from ansible_collections.mxha.srd.plugins.module_utils.srd.errors import (
     InputError, SrdError, Violation, errors, merge_chassis, summarize,
 )
 from ansible_collections.mxha.srd.plugins.module_utils.srd.model.serialize import chassis_from_dict
-from ansible_collections.mxha.srd.plugins.module_utils.srd.plain import plain_copy
+from ansible_collections.mxha.srd.plugins.module_utils.srd.plain import plain_copy, type_name
 from ansible_collections.mxha.srd.plugins.module_utils.srd.live.facts import pair_state_from_facts, pair_state_to_facts
 from ansible_collections.mxha.srd.plugins.module_utils.srd.model.validate import validate_configs
 from ansible_collections.mxha.srd.plugins.module_utils.srd.junos.xml.parse import parse_config
@@ -73,7 +73,7 @@ def load_pair(config, check: bool = True) -> tuple:
     """
     if not isinstance(config, dict):
         raise InputError("config must be a pair intent or a mapping {chassis: Junos configuration}, got %s"
-                         % type(config).__name__)
+                         % type_name(config))
     if "chassis" in config:
         pair = intent_mod.load(config)
         return pair.configs, list(pair.violations)
@@ -100,7 +100,7 @@ def load_pair(config, check: bool = True) -> tuple:
             found.extend(Violation(v.path, v.rule, v.message, v.severity, (name,)) for v in issues)
         else:
             raise InputError("config.%s must be the chassis' Junos configuration (XML, set or text) or its SRD "
-                             "model as a mapping, got %s" % (name, type(value).__name__))
+                             "model as a mapping, got %s" % (name, type_name(value)))
     if check:
         found.extend(validate_configs(configs).violations)
     return configs, merge_chassis(found)

@@ -93,6 +93,21 @@ def _copy(value, budget: list, depth: int):
     return _text(value)
 
 
+def type_name(value) -> str:
+    """The name of ``value``'s type as a user knows it, for messages.
+
+    ansible-core 2.19 hands plugins its own subclasses of the standard types (``_AnsibleTaggedInt``,
+    ``_AnsibleTaggedList``, ``_AnsibleTaggedStr`` ...), whose names mean nothing to a user: the first
+    standard type a value's type derives from is named instead (``int``, ``list``, ``str``); a type that
+    derives from none keeps its own name.
+    """
+    cls = type(value)
+    for base in cls.__mro__:
+        if base.__module__ == "builtins" and base is not object:
+            return base.__name__
+    return cls.__name__
+
+
 def _scalar(value):
     """A tagged or subclassed scalar as its plain type (``bool`` before ``int``: it is one)."""
     if value is None or type(value) in _SCALARS:
@@ -110,7 +125,7 @@ def _text(value) -> str:
     try:
         return str(value)
     except Exception as exc:  # pylint: disable=broad-except  # a vaulted value that cannot be decrypted
-        raise InputError("cannot read a value of the input (%s): %s" % (type(value).__name__, exc)) from None
+        raise InputError("cannot read a value of the input (%s): %s" % (type_name(value), exc)) from None
 
 
 def _short_key(key) -> str:

@@ -66,3 +66,72 @@ def test_a_long_value_with_spaces_is_cut_in_the_middle():
 def test_input_errors_are_cut_and_keep_their_source():
     error = InputError("cannot read %s" % BIG, "pair1-mx1", 3)
     assert str(error).startswith("pair1-mx1:3: cannot read EEEE") and len(str(error)) < 300
+
+
+# -- type names ---------------------------------------------------------------------------------
+
+def _tagged(text: str):
+    """YAML loaded as Ansible loads a file: ansible-core 2.19 tags every value (_AnsibleTaggedInt ...)."""
+    from ansible.parsing.dataloader import DataLoader
+
+    return DataLoader().load(text)
+
+
+def test_type_name_says_int_list_str_for_ansible_tagged_values():
+    from ansible_collections.mxha.srd.plugins.module_utils.srd.plain import type_name
+
+    tagged = _tagged("{i: 1, l: [1], s: x, f: 1.5, m: {a: 1}, b: true, n: null}")
+    assert type(tagged["i"]).__name__ == "_AnsibleTaggedInt"      # what messages used to show
+    assert {key: type_name(value) for key, value in tagged.items()} == {
+        "i": "int", "l": "list", "s": "str", "f": "float", "m": "dict", "b": "bool", "n": "NoneType"}
+    assert type_name(tagged) == "dict"
+
+    class Mine:
+        pass
+
+    assert type_name(Mine()) == "Mine" and type_name((1,)) == "tuple" and type_name(b"x") == "bytes"
+
+
+def _messages_of(call) -> str:
+    """What ``call`` says: its violations, or the error it raises."""
+    try:
+        found = call()
+    except Exception as exc:  # pylint: disable=broad-except
+        return str(exc)
+    if isinstance(found, tuple):
+        found = found[-1]
+    return "\n".join(str(item) for item in getattr(found, "violations", found))
+
+
+def test_messages_on_tagged_input_name_plain_types():
+    from ansible_collections.mxha.srd.plugins.action.simulate import load_pair
+    from ansible_collections.mxha.srd.plugins.module_utils.srd.drift.compare import device_model
+    from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.index import compile_pair
+    from ansible_collections.mxha.srd.plugins.module_utils.srd.intent import pair as intent
+    from ansible_collections.mxha.srd.plugins.module_utils.srd.live.facts import pair_state_from_facts
+    from ansible_collections.mxha.srd.plugins.module_utils.srd.model.config import ChassisConfig
+    from ansible_collections.mxha.srd.plugins.plugin_utils.topology.graph import TopologyError, build
+
+    from .helpers import load_example
+
+    chassis = _tagged("{redundancy_events: [{name: [1], link_down: 5, peer: 3}, 7], redundancy_sets: {1: [2]}, "
+                      "iccp: [1]}")
+    pair = compile_pair(load_example().configs)
+    said = {
+        "chassis_from_dict": _messages_of(lambda: chassis_from_dict(chassis)),
+        "intent": _messages_of(lambda: intent.load(_tagged("{chassis: {a: [1], b: 2}, iccp: [x], "
+                                                           "redundancy_events: 4}"))),
+        "intent top": _messages_of(lambda: intent.load(_tagged("[1]"))),
+        "facts": _messages_of(lambda: pair_state_from_facts(_tagged("[1]"), pair)),
+        "facts chassis": _messages_of(lambda: pair_state_from_facts(_tagged("{pair1-mx1: [1], pair1-mx2: 3}"), pair)),
+        "drift": _messages_of(lambda: device_model(_tagged("[1]"), ChassisConfig())),
+        "simulate": _messages_of(lambda: load_pair(_tagged("{a: 5, b: [1]}"))),
+        "simulate top": _messages_of(lambda: load_pair(_tagged("[1]"))),
+    }
+    for call in (lambda: build(_tagged("[1]")), lambda: build(example_data(), _tagged("[1]"))):
+        with pytest.raises(TopologyError) as caught:
+            call()
+        said["topology"] = said.get("topology", "") + str(caught.value)
+    for where, text in said.items():
+        assert "_Ansible" not in text and "Tagged" not in text, (where, text)
+        assert any(word in text for word in ("list", "int", "a number", "a mapping")), (where, text)

@@ -37,6 +37,7 @@ from ansible_collections.mxha.srd.plugins.module_utils.srd.model.config import R
 from ansible_collections.mxha.srd.plugins.module_utils.srd.model.secret import MASK, Secret
 from ansible_collections.mxha.srd.plugins.module_utils.srd.model.serialize import chassis_from_dict
 from ansible_collections.mxha.srd.plugins.module_utils.srd.model.validate import validate_pair
+from ansible_collections.mxha.srd.plugins.module_utils.srd.plain import type_name
 
 CONFIG = "config"
 SYMMETRY = "symmetry"
@@ -155,7 +156,7 @@ def device_model(data, intent: ChassisConfig, key_differs: Optional[bool] = None
     if data is None:
         data = {}
     if not isinstance(data, Mapping):
-        raise InputError("the device configuration must be a mapping of SRD resources, got %s" % type(data).__name__)
+        raise InputError("the device configuration must be a mapping of SRD resources, got %s" % type_name(data))
     stripped, had_key = _strip_keys(dict(data))
     model, issues = chassis_from_dict(stripped)
     bad = [v for v in issues if v.is_error]
