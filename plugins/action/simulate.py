@@ -19,9 +19,9 @@ from ansible_collections.mxha.srd.plugins.module_utils.jobs.decision_result impo
 from ansible_collections.mxha.srd.plugins.module_utils.srd.intent import pair as intent_mod
 from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.decide import decide, initial_state
 from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.index import compile_pair
-from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.plan import plan_primary
+from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.plan import SwitchoverPlan, plan_primary
 from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.result import (
-    DisableDaemon, EnableDaemon, EventFired, Trigger,
+    Decision, DisableDaemon, EnableDaemon, EventFired, Step, Trigger,
 )
 from ansible_collections.mxha.srd.plugins.module_utils.srd.errors import (
     InputError, SrdError, Violation, errors, merge_chassis, summarize,
@@ -148,6 +148,11 @@ def simulate(config, state, action_spec: dict, check_config: bool = True) -> dic
         result["state_source"] = "given"
     action = parse_action(action_spec)
     ready = time.perf_counter()
+    dual = pair_state.dual_primaries()
+    if dual:
+        result.update(_split_brain(pair_state, action, dual))
+        result["seconds"] = _seconds(start, loaded, ready, time.perf_counter())
+        return result
     if isinstance(action, tuple):
         result.update(_plan(pair, pair_state, *action[1:]))
         result["seconds"] = _seconds(start, loaded, ready, time.perf_counter())
@@ -162,6 +167,38 @@ def simulate(config, state, action_spec: dict, check_config: bool = True) -> dic
             result["force_would_override"] = [o.to_dict() for o in forced.overridden]
     result["seconds"] = _seconds(start, loaded, ready, decided)
     return result
+
+
+def _split_brain(state, action, dual: list) -> dict:
+    """The answer for a state with sets primary on both chassis: refused, whatever the action.
+
+    srd never has two primaries for a set, so nothing it would do from such a state can be predicted (the
+    engine refuses the actions on that set, ``state.dual-primary``, but would judge the others, or say the
+    chassis "is already primary", as if the pair were sound). The state stays as given.
+    """
+    names = " and ".join(sorted(state.chassis))
+    reason = ("the given state has redundancy set%s %s primary on both %s (a split brain, which srd never makes); "
+              "nothing is predicted from it: check the pair's ICCP link and roles, or give the state you mean"
+              % ("" if len(dual) == 1 else "s", ", ".join(map(str, dual)), names))
+    if isinstance(action, tuple):
+        _kind, chassis, set_id, force = action
+        facts = pair_state_to_facts(state)
+        out = {"action": {"kind": "primary_role", "chassis": chassis, "redundancy_set": set_id, "force": force,
+                          "trigger": None},
+               "allowed": False, "rule_id": "state.dual-primary", "reason": reason_text("state.dual-primary", reason),
+               "before": facts, "after": facts, "state_changed": False, "switchovers": [],
+               "signal_routes": {n: {"added": [], "removed": []} for n in sorted(state.chassis)},
+               "vrrp": [], "advertisement": [], "sync_roles": [], "overridden": [], "peer_messages": [],
+               "outcomes": [], "consistency_warnings": [],
+               "steps": [{"rule_id": "state.dual-primary", "text": reason, "chassis": chassis, "redundancy_set": set_id}],
+               "plan": SwitchoverPlan(set_id, chassis, False, "state.dual-primary", reason).to_dict()}
+    else:
+        step = Step("state.dual-primary", reason, getattr(action, "chassis", None),
+                    getattr(action, "redundancy_set", None))
+        out = decision_to_result(Decision(action=action, allowed=False, rule_id="state.dual-primary", reason=reason,
+                                          before=state, after=state, steps=(step,)))
+    out["dual_primary"] = dual
+    return out
 
 
 def _seconds(start: float, loaded: float, ready: float, decided: float) -> dict:
@@ -216,7 +253,7 @@ class ActionModule(ActionBase):
         except (SrdError, ValueError, KeyError) as exc:
             result.update(failed=True, msg="mxha.srd.simulate: %s" % to_text(exc))
             return result
-        warnings = out.pop("config_warnings", []) + [
+        warnings = ([out["reason"]] if out.get("dual_primary") else []) + out.pop("config_warnings", []) + [
             "%s: %s" % (w["rule_id"], w["text"]) for w in out.get("consistency_warnings", [])]
         result.update(out)
         if warnings:
