@@ -138,7 +138,10 @@ def simulate(config, state, action_spec: dict, check_config: bool = True) -> dic
         raise InputError("the configuration breaks %d SRD rule(s), so a simulation would not describe a "
                          "working pair (validate: false simulates it anyway):\n%s" % (len(problems), summarize(problems)))
     loaded = time.perf_counter()
-    pair = compile_pair(configs)
+    try:
+        pair = compile_pair(configs)
+    except ValueError as exc:  # the engine's word for a pair it cannot take (validate: false lets one through)
+        raise InputError("the configuration is not one pair: %s" % exc) from None
     result = {"config_warnings": [str(v) for v in violations]}
     if state is None:
         pair_state, primary = default_state(pair)

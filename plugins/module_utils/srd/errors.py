@@ -115,9 +115,9 @@ class InputError(SrdError):
         self.line = line
         where = ""
         if source:
-            where = source + (":%d" % line if line else "") + ": "
+            where = "%s%s: " % (source, ":%s" % (line,) if line else "")
         elif line:
-            where = "line %d: " % line
+            where = "line %s: " % (line,)
         super().__init__(shorten(where + message, 20000))
 
 

@@ -134,15 +134,15 @@ def _strip_keys(data: dict) -> tuple[dict, bool]:
     iccp = dict(iccp)
     if iccp.get("authentication_key") is not None:
         found = iccp.pop("authentication_key") is not None
+    if not isinstance(iccp.get("peers"), (list, tuple)):
+        return dict(data, iccp=iccp), found     # no peers, or peers the reader will report
     peers = []
-    for peer in iccp.get("peers") or []:
-        peer = dict(peer)
-        if peer.get("authentication_key") is not None:
-            peer.pop("authentication_key")
+    for peer in iccp["peers"]:
+        if isinstance(peer, Mapping) and peer.get("authentication_key") is not None:
+            peer = {key: value for key, value in peer.items() if key != "authentication_key"}
             found = True
         peers.append(peer)
-    if "peers" in iccp:
-        iccp["peers"] = peers
+    iccp["peers"] = peers
     return dict(data, iccp=iccp), found
 
 

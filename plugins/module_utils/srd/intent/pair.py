@@ -147,7 +147,7 @@ def _read_events(data, hostnames, issues: Issues, shared: _Shared) -> None:
                     entry["process_routing_" + word] = True
                 else:
                     issues.add("%s.process_routing[%d]" % (path, position), "VALUE-ENUM",
-                               "%r is not a routing process event; use restart or abort." % item)
+                               "%r is not a routing process event; use restart or abort." % (item,))
         event = read_entry(RedundancyEvent, entry, path, issues)
         if event is None:
             continue
@@ -248,7 +248,7 @@ def _read_chassis(data, issues: Issues) -> list[ChassisIntent]:
         issues.add("chassis", "PAIR-TWO-CHASSIS", "a pair is exactly two chassis; %d given (%s)."
                    % (len(data), ", ".join(str(k) for k in data) or "none"))
     for hostname, raw in data.items():
-        path = "chassis.%s" % hostname
+        path = "chassis.%s" % (hostname,)
         if not isinstance(hostname, str) or not hostname:
             issues.add("chassis", "INPUT-TYPE", "chassis names are inventory hostnames (strings).")
             continue
@@ -269,7 +269,7 @@ def _read_chassis(data, issues: Issues) -> list[ChassisIntent]:
             where = "%s.interfaces.%s" % (path, alias)
             if not isinstance(alias, str) or not _ALIAS_RE.match(alias):
                 issues.add(where, "INPUT-CHASSIS-ALIAS", "interface alias %r must be a word (letters, digits, _)."
-                           % alias)
+                           % (alias,))
                 continue
             value = read_str(interface, where, issues)
             if value:

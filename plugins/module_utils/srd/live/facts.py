@@ -101,10 +101,13 @@ def _daemon(data: Mapping, where: str) -> bool:
 
 def route_from_input(value, where: str) -> RouteKey:
     if isinstance(value, Mapping):
-        prefix = value.get("prefix")
+        prefix, instance = value.get("prefix"), value.get("routing_instance")
         if not prefix:
             raise InputError("%s: a signal route needs a prefix" % where)
-        return route_key(str(prefix), value.get("routing_instance") or None)
+        if not isinstance(prefix, str) or not isinstance(instance, (str, type(None))):
+            raise InputError("%s: the prefix and the routing_instance of a signal route are strings, got %s and %s"
+                             % (where, type_name(prefix), type_name(instance)))
+        return route_key(prefix, instance or None)
     if isinstance(value, str):
         match = re.match(r"^\s*(\S+)\s*(?:\((\S+)\))?\s*$", value)
         if match:

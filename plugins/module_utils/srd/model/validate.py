@@ -254,7 +254,7 @@ def _well_typed(config: ChassisConfig, check: _Check) -> ChassisConfig:
             changes[name] = kept
     iccp = config.iccp
     if iccp is not None:
-        problems = _entry_problems(iccp, "iccp") if isinstance(iccp, Iccp) else [("iccp", "iccp is %r" % iccp)]
+        problems = _entry_problems(iccp, "iccp") if isinstance(iccp, Iccp) else [("iccp", "iccp is %r" % (iccp,))]
         for where, message in problems:
             check.add(where, "INPUT-TYPE", message + "; ICCP is not checked further.")
         if problems:
