@@ -4,7 +4,9 @@
 Steps (each timed, all reported, exit 1 if any fails):
 
 1. ``ansible-galaxy collection build`` into a temporary directory;
-2. the tarball's contents: only the expected top-level entries, no byte-code, no file git ignores;
+2. the tarball's contents: only the expected top-level entries, no byte-code, no file git ignores, and
+   nothing secret or from the emulator: no private key, no mxsim state dir (its marker file), no RPC log,
+   no inventory or vars file with a literal password, wherever in the tree it sits;
 3. ``ansible-galaxy collection install --offline`` of the tarball, with ansible.netcommon and
    ansible.utils taken from the extracted collections in .venv/collections (Galaxy is unreachable),
    so galaxy.yml's dependency versions are checked too;
@@ -21,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import tarfile
@@ -30,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from mxsim.statedir import MARKER as MXSIM_MARKER
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -47,6 +51,14 @@ DOC_TYPES = {"modules": "module", "filter": "filter", "test": "test", "lookup": 
              "connection": "connection", "callback": "callback", "inventory": "inventory", "cliconf": "cliconf",
              "httpapi": "httpapi", "become": "become", "cache": "cache", "vars": "vars", "strategy": "strategy"}
 UNDOCUMENTED = {"action", "module_utils", "plugin_utils", "doc_fragments", "terminal"}
+# Never in a tarball: key material, and what an emulator's state dir holds (tools/mxsim/mxsim/statedir.py).
+PRIVATE_KEY = re.compile(rb"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----")
+_PASSWORD_VAR = rb"ansible_(?:ssh_|become_)?pass(?:word)?"
+_NOT_LITERAL = rb"(?=\S)(?![\"']?\{\{|!vault|null\b|~|[\"'][\"'])"
+LITERAL_PASSWORD = re.compile(   # YAML `ansible_password: x`, and INI `host ansible_password=x`
+    rb"(?:^[ \t-]*[\"']?(" + _PASSWORD_VAR + rb")[\"']?[ \t]*[:=][ \t]*" + _NOT_LITERAL + rb"|(?<=[ \t])("
+    + _PASSWORD_VAR + rb")=" + _NOT_LITERAL + rb")\S", re.MULTILINE)
+MXSIM_STATE_FILES = {MXSIM_MARKER, "mxsim.pid", "mxsim.log", "ssh_host_ed25519_key"}
 
 
 @dataclass
@@ -84,11 +96,11 @@ def galaxy_version() -> str:
     return str(yaml.safe_load((ROOT / "galaxy.yml").read_text())["version"])
 
 
-def build(out_dir: Path, work: Path) -> Path:
-    """The tarball ``ansible-galaxy collection build`` makes from this tree."""
+def build(out_dir: Path, work: Path, root: Path = ROOT) -> Path:
+    """The tarball ``ansible-galaxy collection build`` makes from this tree (or the collection at ``root``)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     proc = subprocess.run([str(BIN / "ansible-galaxy"), "collection", "build", "--force", "--output-path", str(out_dir),
-                           str(ROOT)], cwd=work, env=ansible_env(work), capture_output=True, text=True, timeout=300,
+                           str(root)], cwd=work, env=ansible_env(work), capture_output=True, text=True, timeout=300,
                           check=False)
     tarball = out_dir / ("%s-%s-%s.tar.gz" % (NAMESPACE, NAME, galaxy_version()))
     if proc.returncode or not tarball.exists():
@@ -128,6 +140,34 @@ def content_problems(tarball: Path, visible: set[str] | None = None) -> list[str
         for name in sorted(files - visible - {"MANIFEST.json", "FILES.json"}):
             problems.append("shipped but git-ignored or unknown to git: %s" % name)
     return problems
+
+
+def secret_problems(tarball: Path) -> list[str]:
+    """Files that must never ship, found by content and name wherever they sit in the tarball: private key
+    material, an mxsim state dir (its marker, pid, log, host key), RPC logs, a literal password for Ansible."""
+    problems = []
+    with tarfile.open(tarball) as tar:
+        for member in tar.getmembers():
+            if not member.isfile() or member.name in ("MANIFEST.json", "FILES.json"):
+                continue
+            name = member.name[2:] if member.name.startswith("./") else member.name
+            parts = name.split("/")
+            if parts[-1] in MXSIM_STATE_FILES:
+                problems.append("emulator state shipped (an mxsim state dir): %s" % name)
+            if "rpclog" in parts[:-1] or name.endswith(".jsonl"):
+                problems.append("RPC log shipped: %s" % name)
+            data = tar.extractfile(member).read()
+            if PRIVATE_KEY.search(data):
+                problems.append("private key material shipped: %s" % name)
+            for match in LITERAL_PASSWORD.finditer(data):
+                problems.append("a literal password shipped (%s in %s); use a vaulted or templated value"
+                                % ((match.group(1) or match.group(2)).decode(), name))
+    return problems
+
+
+def tarball_problems(tarball: Path, visible: set[str] | None = None) -> list[str]:
+    """Everything the contents step checks: the file list, the action plugins, and nothing secret."""
+    return content_problems(tarball, visible) + action_problems(tarball) + secret_problems(tarball)
 
 
 def install(tarball: Path, work: Path) -> Path:
@@ -261,7 +301,7 @@ def check(work: Path) -> Report:
                "%s (%d files, %.0f kB)" % (tarball.name, count, tarball.stat().st_size / 1024))
 
     started = time.monotonic()
-    problems = content_problems(tarball, git_visible_files()) + action_problems(tarball)
+    problems = tarball_problems(tarball, git_visible_files())
     report.add("contents", not problems, time.monotonic() - started, "\n".join(problems) or "only what ships")
 
     started = time.monotonic()

@@ -22,6 +22,7 @@ from ansible_collections.mxha.srd.plugins.module_utils.srd.drift import compare 
 from ansible_collections.mxha.srd.plugins.module_utils.srd.intent import pair as intent_mod
 from ansible_collections.mxha.srd.plugins.module_utils.srd.errors import InputError, SrdError, summarize
 from ansible_collections.mxha.srd.plugins.module_utils.srd.model.serialize import CHASSIS_KEYS
+from ansible_collections.mxha.srd.plugins.module_utils.srd.plain import plain_copy, type_name
 
 ARGUMENT_SPEC = {
     "intent": {"type": "raw"},
@@ -34,20 +35,6 @@ ARGUMENT_SPEC = {
     "fail_on_drift": {"type": "bool", "default": False},
     "pair": {"type": "str"},
 }
-
-
-def _plain(value):
-    """Tagged/vaulted Ansible values -> plain Python (vaulted strings decrypted by str())."""
-    if isinstance(value, Mapping):
-        return {_plain(key): _plain(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_plain(item) for item in value]
-    if value is None or isinstance(value, (bool, int, float)):
-        return value
-    try:
-        return str(value)
-    except Exception as exc:  # pylint: disable=broad-except  # a vaulted value that cannot be decrypted
-        raise InputError("cannot read a value of the input (%s): %s" % (type(value).__name__, exc)) from None
 
 
 def _why_not(result) -> str | None:
@@ -69,7 +56,7 @@ def device_config(result):
     if reason:
         return reason, None
     if not isinstance(result, Mapping):
-        return "not read (got %s)" % type(result).__name__, None
+        return "not read (got %s)" % type_name(result), None
     for key in ("before", "gathered"):
         if key in result:
             return result[key] or {}, drift.key_verdict(result.get("changes")) if key == "before" else None
@@ -79,14 +66,14 @@ def device_config(result):
            "check mode)", None
 
 
-def _state(result):
+def _state(result, where: str = "states"):
     """The live state in a registered read; a read that ran out of retries still holds its last state."""
     if isinstance(result, Mapping) and isinstance(result.get("ansible_facts"), Mapping) \
             and isinstance(result["ansible_facts"].get("srd_state"), Mapping):
-        return _plain(result["ansible_facts"]["srd_state"])
+        return plain_copy(result["ansible_facts"]["srd_state"], path=where)
     if isinstance(result, Mapping) and "msg" in result and "redundancy_sets" not in result:
         return _why_not(result) or "read failed: %s" % result["msg"]
-    return _why_not(result) or _plain(result)
+    return _why_not(result) or plain_copy(result, path=where)
 
 
 class ActionModule(ActionBase):
@@ -158,7 +145,7 @@ class ActionModule(ActionBase):
                 data = self._loader.load(data)
         if not isinstance(data, Mapping):
             raise InputError("the pair intent must be a mapping (docs/pair-intent.md)")
-        return _plain(data)
+        return plain_copy(data, path="intent_file %s" % args["intent_file"] if args.get("intent_file") else "intent")
 
     def _report(self, args) -> drift.DriftReport:
         pair = intent_mod.load(self._intent(args))
@@ -173,9 +160,9 @@ class ActionModule(ActionBase):
                 raise InputError("%s names %s, which the intent does not (its chassis: %s)" % (
                     label, ", ".join(sorted(set(given) - names)), ", ".join(sorted(names))))
         for name, value in (args.get("configs") or {}).items():
-            devices[name], verdicts[name] = device_config(_plain(value))
+            devices[name], verdicts[name] = device_config(plain_copy(value, path="configs.%s" % name))
         if args.get("states") is not None:
-            states = {name: _state(value) for name, value in args["states"].items()}
+            states = {name: _state(value, "states.%s" % name) for name, value in args["states"].items()}
         checks = args.get("checks")
         if not checks:
             checks = [drift.CONFIG, drift.SYMMETRY] if args.get("configs") is not None else []

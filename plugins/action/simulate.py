@@ -19,14 +19,15 @@ from ansible_collections.mxha.srd.plugins.module_utils.jobs.decision_result impo
 from ansible_collections.mxha.srd.plugins.module_utils.srd.intent import pair as intent_mod
 from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.decide import decide, initial_state
 from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.index import compile_pair
-from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.plan import plan_primary
+from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.plan import SwitchoverPlan, plan_primary
 from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.result import (
-    DisableDaemon, EnableDaemon, EventFired, Trigger,
+    Decision, DisableDaemon, EnableDaemon, EventFired, Step, Trigger,
 )
 from ansible_collections.mxha.srd.plugins.module_utils.srd.errors import (
     InputError, SrdError, Violation, errors, merge_chassis, summarize,
 )
 from ansible_collections.mxha.srd.plugins.module_utils.srd.model.serialize import chassis_from_dict
+from ansible_collections.mxha.srd.plugins.module_utils.srd.plain import plain_copy, type_name
 from ansible_collections.mxha.srd.plugins.module_utils.srd.live.facts import pair_state_from_facts, pair_state_to_facts
 from ansible_collections.mxha.srd.plugins.module_utils.srd.model.validate import validate_configs
 from ansible_collections.mxha.srd.plugins.module_utils.srd.junos.xml.parse import parse_config
@@ -65,20 +66,6 @@ ARGUMENT_SPEC = {
 }
 
 
-def _plain(value):
-    """Tagged/vaulted Ansible values -> plain Python (vaulted strings decrypted by str())."""
-    if isinstance(value, dict):
-        return {_plain(key): _plain(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_plain(item) for item in value]
-    if value is None or isinstance(value, (bool, int, float)):
-        return value
-    try:
-        return str(value)
-    except Exception as exc:  # pylint: disable=broad-except  # a vaulted value that cannot be decrypted
-        raise InputError("cannot read a value of the input (%s): %s" % (type(value).__name__, exc)) from None
-
-
 def load_pair(config, check: bool = True) -> tuple:
     """``config`` (pair intent, or {chassis: configuration}) -> (configs, violations).
 
@@ -86,7 +73,7 @@ def load_pair(config, check: bool = True) -> tuple:
     """
     if not isinstance(config, dict):
         raise InputError("config must be a pair intent or a mapping {chassis: Junos configuration}, got %s"
-                         % type(config).__name__)
+                         % type_name(config))
     if "chassis" in config:
         pair = intent_mod.load(config)
         return pair.configs, list(pair.violations)
@@ -113,7 +100,7 @@ def load_pair(config, check: bool = True) -> tuple:
             found.extend(Violation(v.path, v.rule, v.message, v.severity, (name,)) for v in issues)
         else:
             raise InputError("config.%s must be the chassis' Junos configuration (XML, set or text) or its SRD "
-                             "model as a mapping, got %s" % (name, type(value).__name__))
+                             "model as a mapping, got %s" % (name, type_name(value)))
     if check:
         found.extend(validate_configs(configs).violations)
     return configs, merge_chassis(found)
@@ -151,7 +138,10 @@ def simulate(config, state, action_spec: dict, check_config: bool = True) -> dic
         raise InputError("the configuration breaks %d SRD rule(s), so a simulation would not describe a "
                          "working pair (validate: false simulates it anyway):\n%s" % (len(problems), summarize(problems)))
     loaded = time.perf_counter()
-    pair = compile_pair(configs)
+    try:
+        pair = compile_pair(configs)
+    except ValueError as exc:  # the engine's word for a pair it cannot take (validate: false lets one through)
+        raise InputError("the configuration is not one pair: %s" % exc) from None
     result = {"config_warnings": [str(v) for v in violations]}
     if state is None:
         pair_state, primary = default_state(pair)
@@ -161,6 +151,11 @@ def simulate(config, state, action_spec: dict, check_config: bool = True) -> dic
         result["state_source"] = "given"
     action = parse_action(action_spec)
     ready = time.perf_counter()
+    dual = pair_state.dual_primaries()
+    if dual:
+        result.update(_split_brain(pair_state, action, dual))
+        result["seconds"] = _seconds(start, loaded, ready, time.perf_counter())
+        return result
     if isinstance(action, tuple):
         result.update(_plan(pair, pair_state, *action[1:]))
         result["seconds"] = _seconds(start, loaded, ready, time.perf_counter())
@@ -175,6 +170,38 @@ def simulate(config, state, action_spec: dict, check_config: bool = True) -> dic
             result["force_would_override"] = [o.to_dict() for o in forced.overridden]
     result["seconds"] = _seconds(start, loaded, ready, decided)
     return result
+
+
+def _split_brain(state, action, dual: list) -> dict:
+    """The answer for a state with sets primary on both chassis: refused, whatever the action.
+
+    srd never has two primaries for a set, so nothing it would do from such a state can be predicted (the
+    engine refuses the actions on that set, ``state.dual-primary``, but would judge the others, or say the
+    chassis "is already primary", as if the pair were sound). The state stays as given.
+    """
+    names = " and ".join(sorted(state.chassis))
+    reason = ("the given state has redundancy set%s %s primary on both %s (a split brain, which srd never makes); "
+              "nothing is predicted from it: check the pair's ICCP link and roles, or give the state you mean"
+              % ("" if len(dual) == 1 else "s", ", ".join(map(str, dual)), names))
+    if isinstance(action, tuple):
+        _kind, chassis, set_id, force = action
+        facts = pair_state_to_facts(state)
+        out = {"action": {"kind": "primary_role", "chassis": chassis, "redundancy_set": set_id, "force": force,
+                          "trigger": None},
+               "allowed": False, "rule_id": "state.dual-primary", "reason": reason_text("state.dual-primary", reason),
+               "before": facts, "after": facts, "state_changed": False, "switchovers": [],
+               "signal_routes": {n: {"added": [], "removed": []} for n in sorted(state.chassis)},
+               "vrrp": [], "advertisement": [], "sync_roles": [], "overridden": [], "peer_messages": [],
+               "outcomes": [], "consistency_warnings": [],
+               "steps": [{"rule_id": "state.dual-primary", "text": reason, "chassis": chassis, "redundancy_set": set_id}],
+               "plan": SwitchoverPlan(set_id, chassis, False, "state.dual-primary", reason).to_dict()}
+    else:
+        step = Step("state.dual-primary", reason, getattr(action, "chassis", None),
+                    getattr(action, "redundancy_set", None))
+        out = decision_to_result(Decision(action=action, allowed=False, rule_id="state.dual-primary", reason=reason,
+                                          before=state, after=state, steps=(step,)))
+    out["dual_primary"] = dual
+    return out
 
 
 def _seconds(start: float, loaded: float, ready: float, decided: float) -> dict:
@@ -223,13 +250,13 @@ class ActionModule(ActionBase):
             result.update(failed=True, msg=to_text(exc))
             return result
         try:
-            config = self._yaml(_plain(args["config"]), "config")
-            state = self._yaml(_plain(args.get("state")), "state")
+            config = plain_copy(self._yaml(args["config"], "config"), path="config")
+            state = plain_copy(self._yaml(args.get("state"), "state"), path="state")
             out = simulate(config, state, args["action"], args["validate"])
         except (SrdError, ValueError, KeyError) as exc:
             result.update(failed=True, msg="mxha.srd.simulate: %s" % to_text(exc))
             return result
-        warnings = out.pop("config_warnings", []) + [
+        warnings = ([out["reason"]] if out.get("dual_primary") else []) + out.pop("config_warnings", []) + [
             "%s: %s" % (w["rule_id"], w["text"]) for w in out.get("consistency_warnings", [])]
         result.update(out)
         if warnings:

@@ -16,6 +16,7 @@ from ansible.plugins.action import ActionBase
 
 from ansible_collections.mxha.srd.plugins.module_utils.srd.errors import InputError, SrdError
 from ansible_collections.mxha.srd.plugins.module_utils.srd.intent.report import from_configs, from_intent
+from ansible_collections.mxha.srd.plugins.module_utils.srd.plain import plain_copy
 
 FORMATS = ["auto", "xml", "set", "text"]
 
@@ -29,20 +30,6 @@ ARGUMENT_SPEC = {
     "format": {"type": "str", "default": "auto", "choices": FORMATS},
 }
 SOURCES = ["intent", "intent_file", "config", "config_file", "pair"]
-
-
-def _plain(value):
-    """Tagged/vaulted Ansible values -> plain Python (vaulted strings decrypted by str())."""
-    if isinstance(value, dict):
-        return {_plain(key): _plain(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_plain(item) for item in value]
-    if value is None or isinstance(value, (bool, int, float)):
-        return value
-    try:
-        return str(value)
-    except Exception as exc:  # pylint: disable=broad-except  # a vaulted value that cannot be decrypted
-        raise InputError("cannot read a value of the input (%s): %s" % (type(value).__name__, exc)) from None
 
 
 class ActionModule(ActionBase):
@@ -121,7 +108,8 @@ class ActionModule(ActionBase):
                                          % " ".join(to_text(exc).strip().splitlines()[:6])) from None
             if data is None:
                 raise InputError("the pair intent is empty")
-            return from_intent(_plain(data))
+            return from_intent(plain_copy(data, path="intent_file %s" % args["intent_file"]
+                                          if args.get("intent_file") else "intent"))
         fmt = args.get("format") or "auto"
         if args.get("pair"):
             texts = {}
@@ -134,9 +122,10 @@ class ActionModule(ActionBase):
                     text = value.get("config")
                     if value.get("config_file"):
                         text = self._read_text(value["config_file"], "configuration file")
-                    texts[str(hostname)] = (_plain(text), value.get("format") or fmt)
+                    texts[str(hostname)] = (plain_copy(text, path="pair.%s.config" % hostname),
+                                            value.get("format") or fmt)
                 else:
-                    texts[str(hostname)] = (_plain(value), fmt)
+                    texts[str(hostname)] = (plain_copy(value, path="pair.%s" % hostname), fmt)
             if len(texts) != 2:
                 raise InputError("pair must map exactly two hostnames to their configurations (%d given)"
                                  % len(texts))
@@ -144,4 +133,4 @@ class ActionModule(ActionBase):
         text = args.get("config")
         if args.get("config_file"):
             text = self._read_text(args["config_file"], "configuration file")
-        return from_configs({args["hostname"]: (_plain(text), fmt)})
+        return from_configs({args["hostname"]: (plain_copy(text, path="config"), fmt)})

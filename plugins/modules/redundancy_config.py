@@ -15,6 +15,10 @@ description:
     redundancy-options, route tracking) in one task, one read and one transaction. Its I(config) is the
     I(config) of the five per-resource modules together, which is also the per-chassis slice of a pair
     intent."
+  - "A change reads every SRD statement of the chassis (still one RPC), whatever part of them I(config) names,
+    and checks the whole configuration as it will be after the change by the rules of M(mxha.srd.validate),
+    in every state: a rule about names fails before any RPC, a reference between resources (a policy naming an
+    event, a set naming a policy) after the read and before the lock."
 extends_documentation_fragment:
   - mxha.srd.resource
 attributes:

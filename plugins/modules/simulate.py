@@ -21,6 +21,11 @@ description:
     overrode."
   - "A refused action is a normal result (RV(allowed) is false), not a failure. Input that cannot be read,
     or a configuration that breaks SRD rules (unless I(validate=false)), fails the task."
+  - "A I(state) with a redundancy set primary on both chassis (a split brain, which srd never makes) is
+    refused whatever the action: RV(allowed) is false, RV(rule_id) is C(state.dual-primary), RV(dual_primary)
+    lists the sets, the first warning says so and the state stays as given. Nothing srd would do from such a
+    state can be predicted; it is refused rather than failed so that a state read from a broken pair gets an
+    answer."
   - "The rules, the readings taken where Juniper's documentation is silent, and a table of cases are in
     the collection's docs (docs/srd-semantics.md)."
   - Runs on the controller only and never contacts a device; check mode behaves the same; never reports
@@ -268,6 +273,12 @@ consistency_warnings:
   returned: always
   type: list
   elements: dict
+dual_primary:
+  description: The redundancy sets the given I(state) has primary on both chassis; the action is then refused.
+  returned: when the given state has a set primary on both chassis
+  type: list
+  elements: int
+  sample: [1]
 force_would_allow:
   description: For a refused request (or C(primary_role)) without force, whether force would allow it.
   returned: when a trigger or primary_role action is refused without force

@@ -72,6 +72,8 @@ notes:
   - The ICCP authentication key is never returned; it appears masked as C(********).
   - Statements inside the SRD hierarchies that the collection does not model (for example
     traceoptions) are listed under RV(unmodelled) and reported as warnings.
+  - An input that expands to more than 200000 values (YAML anchors and aliases count every time they are used)
+    or nests deeper than 64 levels fails at once, saying where; no pair intent comes near either limit.
 seealso:
   - name: Pair intent format
     description: The YAML document that describes a pair.

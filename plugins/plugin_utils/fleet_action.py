@@ -32,6 +32,7 @@ from ansible_collections.mxha.srd.plugins.module_utils.fleet.report import Fleet
 from ansible_collections.mxha.srd.plugins.module_utils.srd.errors import InputError, summarize
 from ansible_collections.mxha.srd.plugins.module_utils.srd.intent import fleet as fleet_mod
 from ansible_collections.mxha.srd.plugins.module_utils.srd.intent import pair as intent_mod
+from ansible_collections.mxha.srd.plugins.module_utils.srd.plain import plain_copy
 
 COMMON_SPEC = {
     "intent": {"type": "raw"},
@@ -52,20 +53,6 @@ CONNECTION_VARS = (
     "ansible_connect_timeout", "ansible_command_timeout", "ansible_netconf_ssh_config",
 )
 INTENT_VARS = (fleet_mod.INTENT_VAR, fleet_mod.PAIR_CHASSIS_VAR) + fleet_mod.INTENT_KEYS
-
-
-def plain(value):
-    """Tagged/vaulted Ansible values -> plain Python (vaulted strings decrypted by str())."""
-    if isinstance(value, Mapping):
-        return {str(plain(key)): plain(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [plain(item) for item in value]
-    if value is None or isinstance(value, (bool, int, float)):
-        return value
-    try:
-        return str(value)
-    except Exception as exc:  # pylint: disable=broad-except  # a vaulted value that cannot be decrypted
-        raise InputError("cannot read a value of the input (%s): %s" % (type(value).__name__, exc)) from None
 
 
 class FleetAction(ActionBase):
@@ -159,7 +146,7 @@ class FleetAction(ActionBase):
         for key in keys:
             if key not in host:
                 continue
-            value = plain(self._templar.template(host[key]))
+            value = plain_copy(self._templar.template(host[key]), path=key)
             if value is not None:
                 out[key] = value
         if not any(k.endswith("host_key_checking") for k in out):  # as the netconf connection: ansible.cfg's
@@ -177,7 +164,8 @@ class FleetAction(ActionBase):
                 if not isinstance(item, Mapping):
                     raise InputError("intent[%d] must be a mapping (docs/pair-intent.md), got %s"
                                      % (index, type(item).__name__))
-                out.append(("intent" if len(items) == 1 else "intent[%d]" % index, plain(item)))
+                label = "intent" if len(items) == 1 else "intent[%d]" % index
+                out.append((label, plain_copy(item, path=label)))
             return out
         if args.get("intent_file"):
             return [(args["intent_file"], self._load_file(args["intent_file"]))]
@@ -204,7 +192,7 @@ class FleetAction(ActionBase):
             raise InputError("%s is not valid YAML: %s" % (path, " ".join(to_text(exc).split()[:40]))) from None
         if not isinstance(data, Mapping):
             raise InputError("%s must hold a pair intent, a mapping (docs/pair-intent.md)" % path)
-        return plain(data)
+        return plain_copy(data, path=path)
 
     def _validate(self, pairs) -> tuple[list, list]:
         """Load each pair's intent offline: runnable pairs with their loaded intent, and failed outcomes."""

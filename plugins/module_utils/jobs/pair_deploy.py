@@ -239,7 +239,7 @@ class PairDeploy:
                     if predicted:  # check mode shows the change itself; a run shows it with --diff
                         lines.extend("  %s" % line for line in plan.commands.get("set", []))
                     else:
-                        lines.append("  %d statement%s changed (--diff shows them)" % (
+                        lines.append("  %d statement%s in the change (--diff shows them)" % (
                             len(plan.commands.get("set", [])), "" if len(plan.commands.get("set", [])) == 1 else "s"))
                 if plan.unmodelled:
                     entry["unmodelled"] = plan.unmodelled

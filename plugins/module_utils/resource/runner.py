@@ -11,7 +11,9 @@ Order of work, so that bad input never reaches the device and a no-op never lock
 3. one filtered ``<get-configuration>`` of the committed configuration (``have``);
    ``gathered`` stops here;
 4. compute ``want`` for the state, validate what the change would introduce, diff the two models;
-   no difference, or check mode: stop here (no lock, candidate untouched);
+   no difference, or check mode: stop here (no lock, candidate untouched). A change through
+   ``redundancy_config`` reads every SRD resource (still one RPC), so the rules about references
+   between resources are checked, in every state, against the configuration as it will be;
 5. one transaction: lock, load (one payload), commit check, compare, commit, unlock.
 
 The runner does not depend on AnsibleModule: it takes a plain params dict and a function that opens
@@ -42,7 +44,7 @@ from ansible_collections.mxha.srd.plugins.module_utils.srd.model.serialize impor
 from ansible_collections.mxha.srd.plugins.module_utils.srd.model.validate import validate_chassis
 from ansible_collections.mxha.srd.plugins.module_utils.srd.junos.xml.parse import parse_config, parse_element
 from ansible_collections.mxha.srd.plugins.module_utils.srd.junos.xml.render import render_xml
-from ansible_collections.mxha.srd.plugins.module_utils.resource.states import compute_want
+from ansible_collections.mxha.srd.plugins.module_utils.resource.states import compute_want, fields_of
 from ansible_collections.mxha.srd.plugins.module_utils.netconf.transport import NetconfError, Transport
 
 STATES = ("merged", "replaced", "overridden", "deleted", "gathered", "rendered", "parsed")
@@ -227,6 +229,20 @@ def involved_resources(shape: ModuleShape, state: str, config) -> tuple[str, ...
     return picked or shape.resources
 
 
+def read_resources(shape: ModuleShape, state: str, resources: tuple[str, ...]) -> tuple[str, ...]:
+    """The resources the one read fetches: a change through a module that covers every resource reads every
+    resource, whatever part of it the input names, so references into the rest can be checked (the read
+    costs one RPC either way); other modules and states read what they manage."""
+    if set(shape.resources) == set(RESOURCES) and state in CHANGING:
+        return shape.resources
+    return resources
+
+
+def after_change(device: ChassisConfig, want: ChassisConfig, resources) -> ChassisConfig:
+    """The whole configuration read (``device``) once ``want`` replaces its ``resources``."""
+    return device.replace(**{name: getattr(want, name) for name in fields_of(resources)})
+
+
 def check_options(req: Request) -> None:
     """Option combinations that cannot work, refused before anything else (sentence-long errors)."""
     if req.state not in STATES:
@@ -339,7 +355,8 @@ class Runner:
         if req.state == "parsed":
             return self._parsed()
         resources = involved_resources(shape, req.state, req.config)
-        all_resources = set(resources) == set(RESOURCES)
+        read = read_resources(shape, req.state, resources)
+        all_resources = set(read) == set(RESOURCES)
         given = keys = None
         offline_warnings: list[Violation] = []
         if req.state == "deleted":
@@ -352,15 +369,16 @@ class Runner:
             self._warn(offline_warnings)
             return None
         session = ConfigSession(self.transport, req.host)
-        reply = session.get_configuration(scope.read_filter(resources))
+        reply = session.get_configuration(scope.read_filter(read))
         parsed = parse_element(reply)
-        have = parsed.config.only(*resources)
+        device = parsed.config.only(*read)
+        have = device.only(*resources)
         if req.state == "gathered":
             self.result["gathered"] = _plain(shape, have, resources)
             self._note_unmodelled(parsed)
             return None
         want = self._want(have, given if given is not None else keys, resources)
-        self._validate_change(have, want, resources, all_resources, offline_warnings)
+        self._validate_change(device, after_change(device, want, resources), all_resources, offline_warnings)
         changes = model_diff(have, want, resources)
         payload = build_payload(have, want) if changes else None
         self.result.update(before=_plain(shape, have, resources), commands=commands_of(payload),
@@ -379,11 +397,12 @@ class Runner:
     def _want(self, have: ChassisConfig, given, resources) -> ChassisConfig:
         return compute_want(self.req.state, have, given, resources)
 
-    def _validate_change(self, have, want, resources, all_resources, offline_warnings) -> None:
-        """Violations the change would introduce (e.g. deleting an event a policy still lists)."""
-        before = {(v.path, v.rule) for v in validate_chassis(have)}
+    def _validate_change(self, before_config, after_config, all_resources, offline_warnings) -> None:
+        """Violations the change would introduce (e.g. deleting an event a policy still lists), found by
+        validating the configuration read and the same configuration after the change."""
+        before = {(v.path, v.rule) for v in validate_chassis(before_config)}
         new = []
-        for violation in validate_chassis(want):
+        for violation in validate_chassis(after_config):
             rule = RULES.get(violation.rule)
             if (violation.path, violation.rule) in before:
                 continue

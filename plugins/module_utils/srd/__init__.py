@@ -7,6 +7,7 @@ Everything else in the collection (NETCONF services, resource modules, jobs, plu
 emulator build on it; it imports nothing from them. Its parts, bottom first:
 
 - ``errors``: violations as data, input errors as sentences;
+- ``plain``: user input as plain Python data, bounded (an aliased YAML structure cannot blow up);
 - ``model/``: the configuration model, its rules and validation, the plain-dict form;
 - ``junos/``: Junos XML, ``set`` and curly-brace text in both directions, and where each resource lives;
 - ``engine/``: the SRD decision engine (what srd does on an event or a manual request);

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from ansible_collections.mxha.srd.plugins.module_utils.srd.intent import pair as intent_mod
 from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.state import RoleState, state_from_device
+from ansible_collections.mxha.srd.plugins.module_utils.srd.plain import type_name
 
 __all__ = ["Node", "Edge", "Column", "Topology", "TopologyError", "build", "roles_from_state"]
 
@@ -107,7 +108,7 @@ def roles_from_state(state, hostnames: list[str]) -> dict[str, dict[int, str]]:
         return {}
     if not isinstance(state, dict):
         raise TopologyError("state must be a mapping {hostname: {redundancy_sets: {id: role}}}, got %s."
-                            % type(state).__name__)
+                            % type_name(state))
     while len(state) == 1:
         (key, inner), = state.items()
         if key in ("chassis", "state") and key not in hostnames and isinstance(inner, dict):
@@ -201,7 +202,7 @@ def build(data, state=None) -> Topology:
     """The topology of a pair intent (a mapping), with each set's roles when ``state`` is given."""
     if not isinstance(data, dict):
         raise TopologyError("a pair intent is a mapping (chassis, redundancy_events, ...), got %s."
-                            % type(data).__name__)
+                            % type_name(data))
     data = _without_secrets(data)
     name, chassis, shared, _issues = intent_mod.read(data)
     hostnames = [item.hostname for item in chassis]

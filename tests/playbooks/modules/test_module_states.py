@@ -42,7 +42,7 @@ def _modify_policy(policies):
     return out
 
 
-# module: (prerequisite config for redundancy_config, config A, modified config B, deleted-by-key config)
+# module: (prerequisite config for route_tracking, config A, modified config B, deleted-by-key config)
 CASES = {
     "redundancy_events": (None, NO_KEY["redundancy_events"], _modify_event(NO_KEY["redundancy_events"]),
                           [{"name": "RELS_MSHIP_MANUAL_EV"}]),
@@ -83,7 +83,9 @@ def _twice(name, module, offline=False, **args):
 def _tasks(module, prereq, a, b, keys):
     tasks = []
     if prereq:
-        tasks.append(_task("prerequisite", "redundancy_config", config=prereq, state="merged"))
+        # route_tracking (the routing instances' resource): redundancy_config checks the whole configuration,
+        # where an instance nothing names yet breaks ROUTING-INSTANCE-UNUSED
+        tasks.append(_task("prerequisite", "route_tracking", config=prereq, state="merged"))
     tasks += _twice("merged A", module, config=a, state="merged")
     tasks.append(dict(_task("gathered start", module, state="gathered"), register="start"))
     tasks.append(dict(_task("check mode B", module, config=b, state="replaced"), check_mode=True, diff=True))

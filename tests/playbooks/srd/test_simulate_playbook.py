@@ -24,3 +24,8 @@ def test_simulate_playbook(tmp_path):
     forced = run["Forced through the warning"]
     assert forced["allowed"] and forced["overridden"][0]["rule_id"] == "release.force-over-warned"
     assert run["Manual release on the primary (default state, gateway 1 primary)"]["state_source"].startswith("default")
+    for name in ("Split brain - srd disabled on gateway 1 while both chassis are primary",
+                 "Split brain - make pair1-mx2 primary"):
+        split = run[name]
+        assert split["_status"] == "ok" and split["allowed"] is False and split["rule_id"] == "state.dual-primary"
+        assert split["dual_primary"] == [1] and "split brain" in split["msg"]

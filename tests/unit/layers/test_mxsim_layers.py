@@ -22,7 +22,7 @@ pytestmark = pytest.mark.skipif(not MXSIM.is_dir(), reason="the emulator is not 
 # Bottom first. A module may import its own layer and those below; a tuple is one rank.
 LAYERS = [
     # foundation: XML helpers, rpc-error, options and names, the RPC log file
-    ("mxsim.xmlutil", "mxsim.errors", "mxsim.options", "mxsim.rpclog"),
+    ("mxsim.xmlutil", "mxsim.errors", "mxsim.options", "mxsim.rpclog", "mxsim.statedir"),
     # configuration language: list keys, YANG, text/set/JSON formats, load semantics, baseline
     (
         "mxsim.shape",

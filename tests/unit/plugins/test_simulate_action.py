@@ -121,3 +121,20 @@ def test_128_sets_decide_well_under_10_ms():
           % (statistics.median(decide) * 1000, statistics.median(total) * 1000))
     # the best of 5, so a loaded CI box does not fail it; the engine's own perf test holds the median
     assert min(decide) < 0.010
+
+
+SPLIT = {MX1: {"redundancy_sets": {"1": "primary"}}, MX2: {"redundancy_sets": {"1": "MASTER"}}}
+
+
+@pytest.mark.parametrize("action", [
+    {"disable_daemon": MX1}, {"enable_daemon": MX2}, {"event": {"chassis": MX2, "name": "RELS_MSHIP_CRIT_EV"}},
+    RELEASE, {"primary_role": {"chassis": MX2, "redundancy_set": 1, "force": False}},
+], ids=["disable_daemon", "enable_daemon", "event", "trigger", "primary_role"])
+def test_a_split_brain_state_is_refused_whatever_the_action(action):
+    result = simulate(EXAMPLE, SPLIT, action)
+    assert result["allowed"] is False and result["rule_id"] == "state.dual-primary"
+    assert result["dual_primary"] == [1]
+    assert "set 1 primary on both" in result["reason"] and "split brain" in result["reason"]
+    assert result["after"] == result["before"] and result["state_changed"] is False
+    assert result["switchovers"] == [] and result["steps"][0]["rule_id"] == "state.dual-primary"
+    assert "force_would_allow" not in result

@@ -182,3 +182,73 @@ def build_xml(tree):
     for child in children:
         elem.append(build_xml(child))
     return elem
+
+
+# ---------------------------------------------------------------- any Python value (the Python API)
+
+HASHABLE_LEAVES = (st.none() | st.booleans() | st.integers() | st.integers(min_value=10 ** 30)
+                   | st.floats(allow_nan=True, allow_infinity=True) | st.text(max_size=12) | st.binary(max_size=8)
+                   | st.sampled_from(["name", "id", "E1", "P1", "primary", "xe-0/0/1", "192.0.2.1", "1"]))
+HASHABLES = st.recursive(HASHABLE_LEAVES, lambda children: st.tuples(children, children) | st.frozensets(
+    children, max_size=3), max_leaves=4)
+
+PYTHON_VALUES = st.recursive(
+    HASHABLE_LEAVES | st.just(float("nan")) | st.just(10 ** 400),
+    lambda children: (st.lists(children, max_size=4) | st.tuples(children) | st.tuples(children, children)
+                      | st.sets(HASHABLE_LEAVES, max_size=3) | st.frozensets(HASHABLES, max_size=3)
+                      | st.dictionaries(HASHABLES, children, max_size=4)
+                      | st.dictionaries(st.sampled_from(SRD_KEYS), children, max_size=4)),
+    max_leaves=20)
+"""Anything a Python caller could pass: tuples, sets, bytes, NaN, huge numbers, bool for int, nesting."""
+
+
+def _nodes(data, path=()):
+    """Every (path, value) of a dict/list/tuple structure, the top included."""
+    yield path, data
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _nodes(value, path + (key,))
+    elif isinstance(data, (list, tuple)):
+        for index, value in enumerate(data):
+            yield from _nodes(value, path + (index,))
+
+
+def _replaced(data, path, new, as_key: bool):
+    if not path:
+        return new
+    head, rest = path[0], path[1:]
+    if isinstance(data, dict):
+        out = dict(data)
+        if as_key and not rest:
+            value = out.pop(head)
+            try:
+                out[new] = value
+            except TypeError:           # an unhashable key: keep the value under the old key
+                out[head] = value
+            return out
+        out[head] = _replaced(data[head], rest, new, as_key)
+        return out
+    out = list(data)
+    out[head] = _replaced(data[head], rest, new, as_key)
+    return tuple(out) if isinstance(data, tuple) else out
+
+
+@st.composite
+def mutations_of(draw, data, max_changes: int = 3):
+    """``data`` with 1 to ``max_changes`` of its values (or keys) replaced by any Python value, and its
+    lists sometimes turned into tuples: the shapes a Python caller gets wrong, deep inside real input."""
+    for _ in range(draw(st.integers(1, max_changes))):
+        nodes = list(_nodes(data))
+        path, value = draw(st.sampled_from(nodes))
+        if isinstance(value, list) and draw(st.booleans()):
+            data = _replaced(data, path, tuple(value), False)
+            continue
+        as_key = bool(path) and isinstance(_at(data, path[:-1]), dict) and draw(st.booleans())
+        data = _replaced(data, path, draw(HASHABLES if as_key else PYTHON_VALUES), as_key)
+    return data
+
+
+def _at(data, path):
+    for part in path:
+        data = data[part]
+    return data

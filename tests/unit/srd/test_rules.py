@@ -396,3 +396,11 @@ def test_unchanged_example_renders_byte_identically():
     second = {h: render_xml_string(c) for h, c in load_example().configs.items()}
     assert first == second
     ET.fromstring(first["pair1-mx1"])
+
+
+@pytest.mark.parametrize("name", ["ÉV_📡", "EV\u00a0X", "EV\x07", "ÉVÉNEMENT"])
+def test_a_name_that_is_not_printable_ascii_breaks_value_name(name):
+    found = validate.validate_chassis(_events(_mx1(), **{name: RedundancyEvent(name)}), "pair1-mx1")
+    hits = [v for v in found if v.rule == "VALUE-NAME"]
+    assert len(hits) == 1 and hits[0].path.startswith("redundancy_events[name="), found
+    assert "printable ASCII" in hits[0].message or "spaces" in hits[0].message

@@ -200,13 +200,13 @@ def _run(a: argparse.Namespace, Control: Any) -> int | None:  # noqa: N803
 
 
 def _serve(a: argparse.Namespace) -> None:
-    from . import emulator, inventory
+    from . import emulator, inventory, statedir
     from .daemon import write_pid_and_options
 
     options = Options.from_json(json.loads(a.options_json)) if a.options_json else _options(a)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     logging.getLogger("asyncssh").setLevel(logging.WARNING)
-    options.state_dir.mkdir(parents=True, exist_ok=True)
+    statedir.prepare(options.state_dir)  # refuses a dir a collection build would pack; marks it
     write_pid_and_options(options)
 
     def ready(emu: "emulator.Emulator") -> None:

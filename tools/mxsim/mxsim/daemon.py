@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from . import statedir
 from .control import Control, ControlError
 from .options import Options
 
@@ -61,7 +62,7 @@ def running(state_dir: Path) -> int | None:
 def up(options: Options, timeout: float = 60.0) -> dict[str, Any]:
     """Start (or find running) and return the server's ready report."""
     state_dir = options.state_dir
-    state_dir.mkdir(parents=True, exist_ok=True)
+    statedir.prepare(state_dir)  # refuses a dir a collection build would pack; marks it
     pid = running(state_dir)
     if pid is not None:
         current = json.loads((state_dir / OPTIONS_FILE).read_text())

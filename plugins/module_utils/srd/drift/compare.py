@@ -37,6 +37,7 @@ from ansible_collections.mxha.srd.plugins.module_utils.srd.model.config import R
 from ansible_collections.mxha.srd.plugins.module_utils.srd.model.secret import MASK, Secret
 from ansible_collections.mxha.srd.plugins.module_utils.srd.model.serialize import chassis_from_dict
 from ansible_collections.mxha.srd.plugins.module_utils.srd.model.validate import validate_pair
+from ansible_collections.mxha.srd.plugins.module_utils.srd.plain import type_name
 
 CONFIG = "config"
 SYMMETRY = "symmetry"
@@ -133,15 +134,15 @@ def _strip_keys(data: dict) -> tuple[dict, bool]:
     iccp = dict(iccp)
     if iccp.get("authentication_key") is not None:
         found = iccp.pop("authentication_key") is not None
+    if not isinstance(iccp.get("peers"), (list, tuple)):
+        return dict(data, iccp=iccp), found     # no peers, or peers the reader will report
     peers = []
-    for peer in iccp.get("peers") or []:
-        peer = dict(peer)
-        if peer.get("authentication_key") is not None:
-            peer.pop("authentication_key")
+    for peer in iccp["peers"]:
+        if isinstance(peer, Mapping) and peer.get("authentication_key") is not None:
+            peer = {key: value for key, value in peer.items() if key != "authentication_key"}
             found = True
         peers.append(peer)
-    if "peers" in iccp:
-        iccp["peers"] = peers
+    iccp["peers"] = peers
     return dict(data, iccp=iccp), found
 
 
@@ -155,7 +156,7 @@ def device_model(data, intent: ChassisConfig, key_differs: Optional[bool] = None
     if data is None:
         data = {}
     if not isinstance(data, Mapping):
-        raise InputError("the device configuration must be a mapping of SRD resources, got %s" % type(data).__name__)
+        raise InputError("the device configuration must be a mapping of SRD resources, got %s" % type_name(data))
     stripped, had_key = _strip_keys(dict(data))
     model, issues = chassis_from_dict(stripped)
     bad = [v for v in issues if v.is_error]

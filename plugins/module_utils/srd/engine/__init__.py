@@ -8,5 +8,5 @@ events and requests through it, ``effects`` derives signal routes, VRRP and adve
 ``result`` is the Decision callers read, ``plan`` picks the request for a wanted primary, and
 ``rules`` names every rule a decision can cite.
 
-May import: ``srd.errors``, ``srd.model``.
+May import: ``srd.errors``, ``srd.plain``, ``srd.model``.
 """

@@ -143,6 +143,15 @@ class PairState:
     def role(self, chassis: str, set_id: int) -> Optional[RoleState]:
         return self.chassis[chassis].role(set_id)
 
+    def dual_primaries(self) -> list[int]:
+        """The sets primary on more than one chassis (a split brain, which srd never makes), in order."""
+        counts: dict[int, int] = {}
+        for chassis in self.chassis.values():
+            for set_id, role in chassis.roles.items():
+                if role is RoleState.PRIMARY:
+                    counts[set_id] = counts.get(set_id, 0) + 1
+        return sorted(set_id for set_id, count in counts.items() if count > 1)
+
     def primary_of(self, set_id: int) -> Optional[str]:
         """The chassis that is primary for the set (the first one, if the state is split-brain)."""
         for name in sorted(self.chassis):

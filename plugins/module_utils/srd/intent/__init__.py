@@ -4,5 +4,5 @@
 """The pair intent: one document for both chassis (``pair``), mirrored into one model per chassis,
 and the validation report of an intent or of two configurations (``report``).
 
-May import: ``srd.errors``, ``srd.model``, ``srd.junos``.
+May import: ``srd.errors``, ``srd.plain``, ``srd.model``, ``srd.junos``.
 """

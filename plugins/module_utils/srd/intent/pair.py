@@ -29,6 +29,7 @@ from ansible_collections.mxha.srd.plugins.module_utils.srd.model.config import (
 from ansible_collections.mxha.srd.plugins.module_utils.srd.model.serialize import (
     Issues, entry_path, read_bool, read_entry, read_int, read_keyed, read_secret, read_str,
 )
+from ansible_collections.mxha.srd.plugins.module_utils.srd.plain import type_name
 
 TOP_KEYS = ("name", "description", "chassis", "iccp", "services_redundancy", "routing_instances",
             "redundancy_events", "redundancy_policies", "redundancy_sets", "route_tracking")
@@ -88,7 +89,7 @@ def _mapping(value, path: str, issues: Issues, keys: tuple[str, ...]) -> dict:
     if value is None:
         return {}
     if not isinstance(value, dict):
-        issues.add(path, "INPUT-TYPE", "expected a mapping, got %s." % type(value).__name__)
+        issues.add(path, "INPUT-TYPE", "expected a mapping, got %s." % type_name(value))
         return {}
     for key in value:
         if key not in keys:
@@ -101,7 +102,7 @@ def _list(value, path: str, issues: Issues) -> list:
     if value is None:
         return []
     if not isinstance(value, list):
-        issues.add(path, "INPUT-TYPE", "expected a list, got %s." % type(value).__name__)
+        issues.add(path, "INPUT-TYPE", "expected a list, got %s." % type_name(value))
         return []
     return value
 
@@ -146,7 +147,7 @@ def _read_events(data, hostnames, issues: Issues, shared: _Shared) -> None:
                     entry["process_routing_" + word] = True
                 else:
                     issues.add("%s.process_routing[%d]" % (path, position), "VALUE-ENUM",
-                               "%r is not a routing process event; use restart or abort." % item)
+                               "%r is not a routing process event; use restart or abort." % (item,))
         event = read_entry(RedundancyEvent, entry, path, issues)
         if event is None:
             continue
@@ -247,7 +248,7 @@ def _read_chassis(data, issues: Issues) -> list[ChassisIntent]:
         issues.add("chassis", "PAIR-TWO-CHASSIS", "a pair is exactly two chassis; %d given (%s)."
                    % (len(data), ", ".join(str(k) for k in data) or "none"))
     for hostname, raw in data.items():
-        path = "chassis.%s" % hostname
+        path = "chassis.%s" % (hostname,)
         if not isinstance(hostname, str) or not hostname:
             issues.add("chassis", "INPUT-TYPE", "chassis names are inventory hostnames (strings).")
             continue
@@ -268,7 +269,7 @@ def _read_chassis(data, issues: Issues) -> list[ChassisIntent]:
             where = "%s.interfaces.%s" % (path, alias)
             if not isinstance(alias, str) or not _ALIAS_RE.match(alias):
                 issues.add(where, "INPUT-CHASSIS-ALIAS", "interface alias %r must be a word (letters, digits, _)."
-                           % alias)
+                           % (alias,))
                 continue
             value = read_str(interface, where, issues)
             if value:
@@ -307,7 +308,7 @@ def read(data) -> tuple[str | None, list[ChassisIntent], _Shared, list[Violation
     shared = _Shared()
     if not isinstance(data, dict):
         issues.add("", "INPUT-TYPE", "a pair intent is a mapping (chassis, redundancy_events, ...), got %s."
-                   % type(data).__name__)
+                   % type_name(data))
         return None, [], shared, issues.items
     _mapping(data, "", issues, TOP_KEYS)
     name = data.get("name")

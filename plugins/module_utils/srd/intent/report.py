@@ -11,16 +11,18 @@ gateway 2 when two chassis are known.  Broken input raises
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ansible_collections.mxha.srd.plugins.module_utils.srd.intent import pair as intent_mod
 from ansible_collections.mxha.srd.plugins.module_utils.srd.errors import (
-    Violation, errors, merge_chassis, summarize, warnings,
+    InputError, Violation, errors, merge_chassis, summarize, warnings,
 )
 from ansible_collections.mxha.srd.plugins.module_utils.srd.model.config import ChassisConfig
 from ansible_collections.mxha.srd.plugins.module_utils.srd.model.serialize import chassis_to_dict
 from ansible_collections.mxha.srd.plugins.module_utils.srd.model.validate import validate_configs
 from ansible_collections.mxha.srd.plugins.module_utils.srd.junos.xml.parse import parse_config
+from ansible_collections.mxha.srd.plugins.module_utils.srd.plain import type_name
 
 
 @dataclass
@@ -74,7 +76,12 @@ def from_configs(texts: dict[str, tuple[str, str]]) -> Report:
     """``{hostname: (text, format)}`` -> report; InputError names the chassis whose input is broken."""
     report = Report(source="config")
     found: list[Violation] = []
-    for hostname, (text, fmt) in texts.items():
+    if not isinstance(texts, Mapping):
+        raise InputError("the configurations must map each hostname to (text, format), got %s" % type_name(texts))
+    for hostname, given in texts.items():
+        if not isinstance(given, (tuple, list)) or len(given) != 2:
+            raise InputError("the configuration of %s must be (text, format), got %s" % (hostname, type_name(given)))
+        text, fmt = given
         parsed = parse_config(text, fmt, source=hostname)
         report.configs[hostname] = parsed.config
         report.unmodelled[hostname] = parsed.unmodelled

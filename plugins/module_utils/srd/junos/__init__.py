@@ -7,5 +7,5 @@
 groups, inactive statements); ``syntax/`` converts XML, ``set`` lines and curly-brace text and prints
 ``show | compare``; ``scope`` says where each resource lives (read filters, foreign statements).
 
-May import: ``srd.errors``, ``srd.model``.
+May import: ``srd.errors``, ``srd.plain``, ``srd.model``.
 """

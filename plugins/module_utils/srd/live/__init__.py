@@ -4,5 +4,5 @@
 """The live state of a pair as data: ``replies`` parses operational RPC replies (by element name,
 anywhere in the reply) and builds the requests; ``facts`` is the shape plugins exchange.
 
-May import: ``srd.errors``, ``srd.model``, ``srd.engine``.
+May import: ``srd.errors``, ``srd.plain``, ``srd.model``, ``srd.engine``.
 """

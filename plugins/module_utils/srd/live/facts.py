@@ -24,6 +24,7 @@ from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.state import (
 )
 from ansible_collections.mxha.srd.plugins.module_utils.srd.errors import InputError
 from ansible_collections.mxha.srd.plugins.module_utils.srd.live.replies import LiveState
+from ansible_collections.mxha.srd.plugins.module_utils.srd.plain import type_name
 
 __all__ = ["chassis_facts", "route_from_input", "pair_state_from_facts", "pair_state_to_facts", "routes_to_facts"]
 
@@ -100,10 +101,13 @@ def _daemon(data: Mapping, where: str) -> bool:
 
 def route_from_input(value, where: str) -> RouteKey:
     if isinstance(value, Mapping):
-        prefix = value.get("prefix")
+        prefix, instance = value.get("prefix"), value.get("routing_instance")
         if not prefix:
             raise InputError("%s: a signal route needs a prefix" % where)
-        return route_key(str(prefix), value.get("routing_instance") or None)
+        if not isinstance(prefix, str) or not isinstance(instance, (str, type(None))):
+            raise InputError("%s: the prefix and the routing_instance of a signal route are strings, got %s and %s"
+                             % (where, type_name(prefix), type_name(instance)))
+        return route_key(prefix, instance or None)
     if isinstance(value, str):
         match = re.match(r"^\s*(\S+)\s*(?:\((\S+)\))?\s*$", value)
         if match:
@@ -127,7 +131,7 @@ def pair_state_from_facts(data, pair, default_routes=True) -> PairState:
     a chassis gives no ``signal_routes`` (``default_routes``). Raises InputError with the path.
     """
     if not isinstance(data, Mapping):
-        raise InputError("state must map each chassis to its state, got %s" % type(data).__name__)
+        raise InputError("state must map each chassis to its state, got %s" % type_name(data))
     names = set(pair.chassis)
     given = {str(k) for k in data}
     if given != names:
@@ -144,7 +148,7 @@ def pair_state_from_facts(data, pair, default_routes=True) -> PairState:
         where = "state.%s" % name
         value = _unwrap(raw)
         if not isinstance(value, Mapping):
-            raise InputError("%s: expected a mapping with redundancy_sets and daemon, got %s" % (where, type(value).__name__))
+            raise InputError("%s: expected a mapping with redundancy_sets and daemon, got %s" % (where, type_name(value)))
         known = ("redundancy_sets", "roles", "daemon", "daemon_enabled", "signal_routes") + FACT_EXTRAS
         unknown = sorted(str(k) for k in value if k not in known)
         if unknown:

@@ -8,5 +8,5 @@ membership rules as data with stable ids; ``validate`` checks one chassis or a p
 ``serialize`` reads and writes the plain-dict form with a path for every problem; ``paths``,
 ``vocabulary`` and ``secret`` are the addressing, the spellings and the ICCP key that never prints.
 
-May import: ``srd.errors``.
+May import: ``srd.errors``, ``srd.plain``.
 """

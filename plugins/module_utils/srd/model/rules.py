@@ -161,8 +161,9 @@ _RULES = [
     # -- values --------------------------------------------------------------------------------
     Rule("VALUE-NAME", ERROR, "value",
          "Names of events, policies, service sets, conditions and routing instances are 1-63 "
-         "characters without spaces or quotes.",
-         "ref §2.1/§2.2 [Y]: string length 1..63"),
+         "printable ASCII characters without spaces or quotes.",
+         "ref §2.1/§2.2 [Y]: string length 1..63; ASCII: collection design (the names are typed in CLI "
+         "requests such as trigger redundancy-event, and logged by srd)"),
     Rule("VALUE-IPV4-ADDRESS", ERROR, "value",
          "ICCP, data and next-hop addresses are IPv4 addresses.",
          "ref §2.5/§2.6 [Y]: ipv4addr"),

@@ -24,6 +24,7 @@ from ansible_collections.mxha.srd.plugins.module_utils.srd.model.config import (
     ServiceSetBinding, TrackedRoute, VrrpGroup, interface_key,
 )
 from ansible_collections.mxha.srd.plugins.module_utils.srd.model.secret import MASK
+from ansible_collections.mxha.srd.plugins.module_utils.srd.plain import type_name
 
 
 class Issues:
@@ -105,8 +106,9 @@ def read_secret(value, path: str, issues: Issues):
 
 
 def _kind(value) -> str:
-    return {dict: "a mapping", list: "a list", bool: "a boolean", int: "a number", str: "a string",
-            type(None): "nothing (null)"}.get(type(value), type(value).__name__)
+    name = type_name(value)
+    return {"dict": "a mapping", "list": "a list", "bool": "a boolean", "int": "a number", "str": "a string",
+            "NoneType": "nothing (null)"}.get(name, name)
 
 
 def _describe(value) -> str:

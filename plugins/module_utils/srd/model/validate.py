@@ -28,6 +28,7 @@ from ansible_collections.mxha.srd.plugins.module_utils.srd.model.rules import (
 from ansible_collections.mxha.srd.plugins.module_utils.srd.model.vocabulary import PRIMARY_ROLE_WORDING
 
 _NAME_RE = re.compile(r'^[^\s"\';{}<>]+$')
+_NAME_ASCII_RE = re.compile(r"^[\x21-\x7e]+$")   # printable ASCII: what a Junos name, and srd's logs, can hold
 _INTERFACE_RE = re.compile(
     r"^(?:[a-z]{2,5}-\d{1,2}/\d{1,2}/\d{1,3}(?::\d{1,3})?"
     r"|ae\d{1,4}|ams\d{1,3}|mams-\d{1,2}/\d{1,2}/\d{1,3}|rlsq\d{1,4}|rms\d{1,4}|rsp\d{1,4}|reth\d{1,4}"
@@ -57,6 +58,10 @@ class _Check:
         elif not _NAME_RE.match(value):
             self.add(path, "VALUE-NAME", "the %s name %r contains spaces, quotes or one of ;{}<>, "
                      "which a Junos name cannot hold." % (what, value))
+        elif not _NAME_ASCII_RE.match(value):
+            odd = next(char for char in value if not _NAME_ASCII_RE.match(char))
+            self.add(path, "VALUE-NAME", "the %s name %r contains %r (U+%04X), which is not printable ASCII; "
+                     "a Junos name is letters, digits and ASCII punctuation." % (what, value, odd, ord(odd)))
 
     def ipv4(self, value, path: str, what: str) -> bool:
         try:
@@ -249,7 +254,7 @@ def _well_typed(config: ChassisConfig, check: _Check) -> ChassisConfig:
             changes[name] = kept
     iccp = config.iccp
     if iccp is not None:
-        problems = _entry_problems(iccp, "iccp") if isinstance(iccp, Iccp) else [("iccp", "iccp is %r" % iccp)]
+        problems = _entry_problems(iccp, "iccp") if isinstance(iccp, Iccp) else [("iccp", "iccp is %r" % (iccp,))]
         for where, message in problems:
             check.add(where, "INPUT-TYPE", message + "; ICCP is not checked further.")
         if problems:
