@@ -16,20 +16,17 @@ from ansible.module_utils.common.text.converters import to_text
 from ansible.plugins.action import ActionBase
 
 from ansible_collections.mxha.srd.plugins.module_utils.jobs.decision_result import decision_to_result, reason_text
-from ansible_collections.mxha.srd.plugins.module_utils.srd.intent import pair as intent_mod
-from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.decide import decide, initial_state
+from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.decide import decide
 from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.index import compile_pair
 from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.plan import plan_primary
 from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.result import (
     DisableDaemon, EnableDaemon, EventFired, Trigger,
 )
-from ansible_collections.mxha.srd.plugins.module_utils.srd.errors import (
-    InputError, SrdError, Violation, errors, merge_chassis, summarize,
-)
-from ansible_collections.mxha.srd.plugins.module_utils.srd.model.serialize import chassis_from_dict
+from ansible_collections.mxha.srd.plugins.module_utils.srd.errors import InputError, SrdError, errors, summarize
 from ansible_collections.mxha.srd.plugins.module_utils.srd.live.facts import pair_state_from_facts, pair_state_to_facts
-from ansible_collections.mxha.srd.plugins.module_utils.srd.model.validate import validate_configs
-from ansible_collections.mxha.srd.plugins.module_utils.srd.junos.xml.parse import parse_config
+from ansible_collections.mxha.srd.plugins.plugin_utils.pair_input import (  # noqa: F401  load_pair: tests import it here
+    default_state, load_pair, plain, yaml_value,
+)
 
 ACTION_KINDS = ["trigger", "event", "disable_daemon", "enable_daemon", "primary_role"]
 
@@ -63,68 +60,6 @@ ARGUMENT_SPEC = {
         "required_one_of": [ACTION_KINDS],
     },
 }
-
-
-def _plain(value):
-    """Tagged/vaulted Ansible values -> plain Python (vaulted strings decrypted by str())."""
-    if isinstance(value, dict):
-        return {_plain(key): _plain(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_plain(item) for item in value]
-    if value is None or isinstance(value, (bool, int, float)):
-        return value
-    try:
-        return str(value)
-    except Exception as exc:  # pylint: disable=broad-except  # a vaulted value that cannot be decrypted
-        raise InputError("cannot read a value of the input (%s): %s" % (type(value).__name__, exc)) from None
-
-
-def load_pair(config, check: bool = True) -> tuple:
-    """``config`` (pair intent, or {chassis: configuration}) -> (configs, violations).
-
-    ``check=False`` skips the pair's rule checks (what cannot be read is still reported).
-    """
-    if not isinstance(config, dict):
-        raise InputError("config must be a pair intent or a mapping {chassis: Junos configuration}, got %s"
-                         % type(config).__name__)
-    if "chassis" in config:
-        pair = intent_mod.load(config)
-        return pair.configs, list(pair.violations)
-    if len(config) != 2:
-        raise InputError("config must map the pair's two chassis to their configurations (%d given: %s); "
-                         "a pair intent has a 'chassis' key" % (len(config), ", ".join(map(str, config)) or "none"))
-    configs, found = {}, []
-    for name, value in config.items():
-        name = str(name)
-        if isinstance(value, dict) and "config" in value:
-            text, fmt = value.get("config"), value.get("format") or "auto"
-            if not isinstance(text, str):
-                raise InputError("config.%s.config must be the configuration text" % name)
-            value = text
-        else:
-            fmt = "auto"
-        if isinstance(value, str):
-            parsed = parse_config(value, fmt, source="config.%s" % name)
-            configs[name] = parsed.config
-            found.extend(Violation(v.path, v.rule, v.message, v.severity, (name,)) for v in parsed.violations)
-        elif isinstance(value, dict):  # the model's per-chassis shape (e.g. redundancy_config's gathered)
-            model, issues = chassis_from_dict(value, "config.%s" % name)
-            configs[name] = model
-            found.extend(Violation(v.path, v.rule, v.message, v.severity, (name,)) for v in issues)
-        else:
-            raise InputError("config.%s must be the chassis' Junos configuration (XML, set or text) or its SRD "
-                             "model as a mapping, got %s" % (name, type(value).__name__))
-    if check:
-        found.extend(validate_configs(configs).violations)
-    return configs, merge_chassis(found)
-
-
-def default_state(pair):
-    """The engine's steady state with gateway 1 (lower ICCP address) primary for every set."""
-    gateway = pair.gateway or {}
-    first = [name for name, number in gateway.items() if number == 1]
-    primary = first[0] if first else pair.names[0]
-    return initial_state(pair, primary), primary
 
 
 def parse_action(spec: dict):
@@ -223,8 +158,8 @@ class ActionModule(ActionBase):
             result.update(failed=True, msg=to_text(exc))
             return result
         try:
-            config = self._yaml(_plain(args["config"]), "config")
-            state = self._yaml(_plain(args.get("state")), "state")
+            config = yaml_value(self._loader, plain(args["config"]), "config")
+            state = yaml_value(self._loader, plain(args.get("state")), "state")
             out = simulate(config, state, args["action"], args["validate"])
         except (SrdError, ValueError, KeyError) as exc:
             result.update(failed=True, msg="mxha.srd.simulate: %s" % to_text(exc))
@@ -237,12 +172,3 @@ class ActionModule(ActionBase):
         verdict = "allowed" if out["allowed"] else "refused"
         result["msg"] = "%s: %s" % (verdict, out["reason"])
         return result
-
-    def _yaml(self, value, what: str):
-        """A string option holding YAML (a pair intent pasted or looked up as text) -> data."""
-        if not isinstance(value, str):
-            return value
-        try:
-            return self._loader.load(value)
-        except AnsibleError as exc:
-            raise InputError("%s is a string but not YAML: %s" % (what, " ".join(to_text(exc).split())[:300])) from None
