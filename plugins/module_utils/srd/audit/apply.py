@@ -89,8 +89,12 @@ def _with_daemon(state: PairState, name: str, enabled: bool) -> PairState:
     return PairState(dict(state.chassis, **{name: ChassisState(enabled, cs.roles, cs.signal_routes)}))
 
 
-def _decide(component: Component, world: World, action) -> Tuple[Decision, PairState]:
-    """The engine's decision, and the state it leaves (ICCP down: only the local part)."""
+_MASKED = " (ICCP is down: the peer is seen as a peer whose srd cannot act)"
+
+
+def _decide(component: Component, world: World, action) -> Tuple[Decision, PairState, bool]:
+    """The engine's decision, the state it leaves (ICCP down: only the local part), and whether the
+    peer was masked."""
     pair, state = component.pair, world.state
     masked = None
     if not world.iccp_up and not isinstance(action, Trigger):
@@ -101,7 +105,11 @@ def _decide(component: Component, world: World, action) -> Tuple[Decision, PairS
     after = decision.after
     if masked is not None:
         after = _with_daemon(after, masked, True)
-    return decision, after
+    return decision, after, masked is not None
+
+
+def _told(found: List[Touch], masked: bool) -> List[Touch]:
+    return [replace(t, reason=t.reason + _MASKED) for t in found] if masked else found
 
 
 def touches(component: Component, before: PairState, decision: Decision) -> List[Touch]:
@@ -140,9 +148,10 @@ def apply(design: Design, component: Component, world: World, op: Op) -> Applied
     if op.kind == "fire":
         return _events(component, world, op.chassis, op.items)
     if op.kind == "daemon":
-        decision, after = _decide(component, world, DisableDaemon(op.chassis))
-        return Applied(replace(world, state=after), (decision,), tuple(touches(component, world.state, decision)),
-                       decision.rule_id, decision.reason)
+        decision, after, masked = _decide(component, world, DisableDaemon(op.chassis))
+        return Applied(replace(world, state=after), (decision,),
+                       tuple(_told(touches(component, world.state, decision), masked)), decision.rule_id,
+                       decision.reason + (_MASKED if masked else ""))
     if op.kind == "iccp":
         sets = sorted(set().union(*(component.pair.chassis[n].set_ids for n in component.pair.names)))
         text = READINGS["iccp.peer-down"]
@@ -168,8 +177,8 @@ def _links(design: Design, component: Component, world: World, op: Op) -> Applie
 def _events(component: Component, world: World, name: str, events) -> Applied:
     decisions, found = [], []
     for event in events:
-        decision, after = _decide(component, world, EventFired(name, event))
-        found.extend(touches(component, world.state, decision))
+        decision, after, masked = _decide(component, world, EventFired(name, event))
+        found.extend(_told(touches(component, world.state, decision), masked))
         decisions.append(decision)
         world = replace(world, state=after)
     if not decisions:
@@ -186,12 +195,13 @@ def _hold(component: Component, world: World, name: str, role: RoleState) -> App
     rule = "hold.%s" % role
     roles = {**cs.roles, **{sid: role for sid in held}}
     state = PairState(dict(world.state.chassis, **{name: ChassisState(cs.daemon_enabled, roles, cs.signal_routes)}))
-    text = "%s is held %s for set(s) %s" % (name, role, ", ".join(map(str, held)))
-    return Applied(replace(world, state=state), (), tuple(Touch(sid, rule, text) for sid in held), rule, text)
+    text = "%s is held %s for the sets it is not primary for" % (name, role)
+    return Applied(replace(world, state=state), (), tuple(Touch(sid, rule, "%s is held %s for set %d" % (
+        name, role, sid)) for sid in held), rule, text)
 
 
 def _request(component: Component, world: World, trigger: Trigger) -> Applied:
-    decision, after = _decide(component, world, trigger)
+    decision, after, unused = _decide(component, world, trigger)
     found = touches(component, world.state, decision)
     if not decision.allowed:
         return Applied(world, (decision,), tuple(found), decision.rule_id, decision.reason)

@@ -93,7 +93,9 @@ def _policy_routes(policy) -> List[RouteKey]:
 class Design:
     """The pair, its components, and per chassis what a link, a card or rpd failing fires."""
 
-    def __init__(self, configs: Mapping[str, ChassisConfig]) -> None:
+    def __init__(self, configs: Mapping[str, ChassisConfig], split: bool = True) -> None:
+        """``split=False`` keeps the whole pair as one component (the reference the split is tested against)."""
+        self.split = split
         self.pair = compile_pair(configs)
         self.configs = {name: self.pair.chassis[name].config for name in self.pair.names}
         self.names = self.pair.names
@@ -135,6 +137,8 @@ class Design:
                           for sid in by_route.get(route_key(t.prefix, t.routing_instance), ())]
                 if owners:
                     union.join(owners)
+        if not self.split:
+            union.join(self.set_ids)
         members: Dict[int, List[int]] = {}
         for sid in self.set_ids:
             members.setdefault(union.find(sid), []).append(sid)

@@ -106,6 +106,8 @@ _HINTS = {
     "daemon.disabled": "srd is deactivated on the primary and acts on nothing (S20 leaves gateway 2 primary): "
                        "release its sets before deactivating srd.",
     "daemon.gw1-no-peer": "srd was deactivated on gateway 1 but gateway 2 could not take the set.",
+    "warning.on-primary": "Only a warning policy watches this link, so its failure never moves the set: if the link "
+                          "carries the set's traffic, list it in an event of a release policy.",
 }
 
 
@@ -220,7 +222,7 @@ def check_part(component: Component, part: Part, known: Set[tuple], steady: bool
             hits.append(Hit("AUDIT-PRIMARY-COUNT", s.set_id, s.after, "set %d has %s (%s)" % (
                 s.set_id, "two primaries: %s" % s.after if count == 2 else "no primary", ", ".join(
                     "%s %s" % kv for kv in sorted(s.roles.items())))))
-        hits.extend(_blackhole(component, s, final))
+        hits.extend(_blackhole(component, s, final, part.steps))
     for group in part.vrrp:
         for sid in group.set_ids:
             prim = primaries(final.state, sid, component.pair.names)
@@ -241,7 +243,7 @@ def check_part(component: Component, part: Part, known: Set[tuple], steady: bool
     return hits
 
 
-def _blackhole(component: Component, s, final) -> List[Hit]:
+def _blackhole(component: Component, s, final, steps) -> List[Hit]:
     prim = primaries(final.state, s.set_id, component.pair.names)
     if len(prim) != 1:
         return []
@@ -249,13 +251,33 @@ def _blackhole(component: Component, s, final) -> List[Hit]:
     peer = component.pair.peer_of(primary)
     if final.state[peer].role(s.set_id) is None:
         return []
-    failed = final.links_down(primary) & component.set_monitored.get((primary, s.set_id), frozenset())
+    watched = component.set_monitored.get((primary, s.set_id), frozenset())
+    failed = final.links_down(primary) & watched
     if not failed or final.links_down(peer) & component.set_monitored.get((peer, s.set_id), frozenset()):
         return []
-    moved = s.outcome in ("switches", "flaps")
-    cause = "moved by %s" % s.rule_id if moved else s.rule_id
-    severity = INFO if moved or cause in _INHERENT else None
-    hint = _MOVED if moved else (_INHERENT.get(cause) or _HINTS.get(cause))
-    text = "set %d ends primary on %s with %s down while %s is healthy: %s (%s)" % (
-        s.set_id, primary, ", ".join(sorted(failed)), peer, s.reason, cause)
-    return [Hit("AUDIT-BLACKHOLE", s.set_id, primary, text, cause, severity, hint)]
+    onto, failing = None, []
+    for index, applied in enumerate(steps):
+        before = steps[index - 1].world.links_down(primary) if index else frozenset()
+        mine = [t for t in applied.touches if t.set_id == s.set_id]
+        fresh = bool((applied.world.links_down(primary) - before) & watched)
+        if any(t.moved_to == primary for t in mine):
+            onto = fresh
+        if fresh:
+            failing += mine
+    where = "set %d ends primary on %s with %s down while %s is healthy" % (
+        s.set_id, primary, ", ".join(sorted(failed)), peer)
+    if onto is None:
+        # It stayed: what srd did when the link failed says why.
+        deciding = next((t for t in failing if t.refused), failing[0] if failing else None)
+        cause = deciding.rule_id if deciding else s.rule_id
+        text = "%s: %s (%s)" % (where, deciding.reason if deciding else s.reason, cause)
+        severity = INFO if cause in _INHERENT else (WARNING if cause == "warning.on-primary" else None)
+        return [Hit("AUDIT-BLACKHOLE", s.set_id, primary, text, cause, severity,
+                    _INHERENT.get(cause) or _HINTS.get(cause))]
+    text = "%s: it was moved there (%s)" % (where, s.rule_id)
+    if onto:
+        # The failure of that very link moved the set onto it: an acquire on link-down, the configuration's doing.
+        return [Hit("AUDIT-BLACKHOLE", s.set_id, primary, text, "acquired on its own link failure", None,
+                    "A link-down event of the set is listed in an acquire policy: move it to a release policy.")]
+    # Moved there later by something else: srd does not look at the receiving chassis' links.
+    return [Hit("AUDIT-BLACKHOLE", s.set_id, primary, text, "moved onto a failed link", INFO, _MOVED)]

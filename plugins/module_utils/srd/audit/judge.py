@@ -120,6 +120,8 @@ def _asymmetry(design: Design, matrix: Matrix) -> Iterator[Evidence]:
             continue
         if not evidence:
             evidence = ["primary:%s/steady" % a, "primary:%s/steady" % b]
+        if len(classes) > 3:
+            classes = classes[:3] + ["%d more classes of failure differ (see the matrix)" % (len(classes) - 3)]
         yield Hit("AUDIT-ASYMMETRY", sid, None, "set %d: %s" % (sid, "; ".join(differences + classes))), evidence[:_MAX]
 
 

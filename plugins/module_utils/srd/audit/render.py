@@ -46,15 +46,25 @@ def scenario_to_dict(scenario: Scenario) -> dict:
         "depth": scenario.depth,
         "failures": [f.to_dict() for f in scenario.failures],
         "findings": sorted(set(scenario.findings)),
-        "steps": [{"failure": scenario.failures[i].id, "rule_id": a.rule_id, "reason": a.reason,
-                   "redundancy_sets": sorted({t.set_id for t in a.touches})}
-                  for part in scenario.parts for i, a in enumerate(part.steps)],
+        "steps": _steps(scenario),
         "redundancy_sets": {str(s.set_id): s.to_dict() for s in sorted(scenario.sets, key=lambda s: s.set_id)},
         "signal_routes": routes,
         "vrrp": [v.to_dict() for part in scenario.parts for v in part.vrrp],
         "advertisement": [a.to_dict() for part in scenario.parts for a in part.advertisement],
         "sync_roles": [s.to_dict() for part in scenario.parts for s in part.sync],
     }
+
+
+def _steps(scenario: Scenario) -> list:
+    """Per failure of the scenario: the rules that decided for the sets it acted on, and those sets."""
+    out = []
+    for index, failure in enumerate(scenario.failures):
+        applied = [part.steps[index] for part in scenario.parts if len(part.steps) > index]
+        rules = sorted({t.rule_id for a in applied for t in a.touches} or {a.rule_id for a in applied})
+        out.append({"failure": failure.id, "rule_ids": rules,
+                    "reason": applied[0].reason if applied else "no redundancy set is acted on",
+                    "redundancy_sets": sorted({t.set_id for a in applied for t in a.touches})})
+    return out
 
 
 def to_json(audit: Audit, pair: str, generated: Optional[str] = None, detail: str = "scenarios",

@@ -87,7 +87,8 @@ def _scenarios_html(audit: Audit) -> List[str]:
         sets = "; ".join("set %s %s (%s)" % (sid, s["outcome"], s["rule_id"])
                          for sid, s in data["redundancy_sets"].items()) or "no set acted on"
         mark = " \u26a0 " + ", ".join(data["findings"]) if data["findings"] else ""
-        body = ["<li>%s</li>" % escape("%s: %s (%s)" % (s["failure"], s["reason"], s["rule_id"])) for s in data["steps"]]
+        body = ["<li>%s</li>" % escape("%s: %s (%s)" % (s["failure"], s["reason"], ", ".join(s["rule_ids"])))
+                for s in data["steps"]]
         for name, routes in sorted(data["signal_routes"].items()):
             body.append("<li>signal routes on %s: %s</li>" % (escape(name), escape(
                 ", ".join(["+" + r for r in routes["added"]] + ["-" + r for r in routes["removed"]]))))

@@ -106,17 +106,20 @@ def _gc_paused():
 
 
 def run_audit(configs, live: Optional[PairState] = None, placement: Optional[Mapping] = None, depth: int = 1,
-              clock: Callable[[], float] = time.perf_counter) -> Audit:
-    """Audit a pair's configurations ({chassis: ChassisConfig}) from its steady states (and ``live``)."""
+              clock: Callable[[], float] = time.perf_counter, split: bool = True) -> Audit:
+    """Audit a pair's configurations ({chassis: ChassisConfig}) from its steady states (and ``live``).
+
+    ``split=False`` evaluates the whole pair as one component (slow; the tests' reference).
+    """
     with _gc_paused():
-        return _run(configs, live, placement, depth, clock)
+        return _run(configs, live, placement, depth, clock, split)
 
 
-def _run(configs, live, placement, depth, clock) -> Audit:
+def _run(configs, live, placement, depth, clock, split) -> Audit:
     if depth not in (1, 2):
         raise InputError("depth must be 1 or 2, not %r" % (depth,))
     t0 = clock()
-    design = Design(configs)
+    design = Design(configs, split)
     placed = _check_placement(design, placement)
     starts = starting_states(design, live, placed)
     folded, matrix = Findings(), Matrix()
