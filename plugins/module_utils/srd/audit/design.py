@@ -47,6 +47,7 @@ class VrrpPair:
     views: Mapping[str, VrrpView]
     set_ids: Tuple[int, ...]
     routes: FrozenSet[RouteKey]
+    interfaces: FrozenSet[Tuple[str, str]]    # (chassis, physical interface) the group runs on
 
 
 @dataclass(frozen=True)
@@ -132,11 +133,16 @@ class Design:
                         by_route.setdefault(rk, []).append(sid)
             for group in list(by_event.values()) + list(by_policy.values()) + list(by_route.values()):
                 union.join(group)
+            by_link: Dict[str, List[int]] = {}
+            for event, sids in by_event.items():
+                ev = cfg.redundancy_events.get(event)
+                for iface in (ev.link_down if ev is not None else ()):
+                    by_link.setdefault(physical(iface), []).extend(sids)
             for vrrp in cfg.vrrp_groups.values():
                 owners = [sid for t in vrrp.track_routes
                           for sid in by_route.get(route_key(t.prefix, t.routing_instance), ())]
-                if owners:
-                    union.join(owners)
+                if owners:   # a group whose interface another set watches goes down with that set's link
+                    union.join(owners + by_link.get(physical(vrrp.interface), []))
         if not self.split:
             union.join(self.set_ids)
         members: Dict[int, List[int]] = {}
@@ -285,5 +291,6 @@ def _vrrp_pairs(pair: PairConfig, route_sets: Mapping[RouteKey, Tuple[int, ...]]
         routes = frozenset(route_key(t.prefix, t.routing_instance) for name, v in views.items()
                            for t in pair.chassis[name].config.vrrp_groups[v.key].track_routes)
         sets = tuple(sorted({sid for rk in routes for sid in route_sets.get(rk, ())}))
-        out.append(VrrpPair(group, views, sets, routes))
+        out.append(VrrpPair(group, views, sets, routes,
+                            frozenset((name, physical(str(v.key[0]))) for name, v in views.items())))
     return tuple(out)

@@ -223,9 +223,13 @@ def check_part(component: Component, part: Part, known: Set[tuple], steady: bool
                 s.set_id, "two primaries: %s" % s.after if count == 2 else "no primary", ", ".join(
                     "%s %s" % kv for kv in sorted(s.roles.items())))))
         hits.extend(_blackhole(component, s, final, part.steps))
+    groups = {g.group: g for g in component.vrrp}
     for group in part.vrrp:
         for sid in group.set_ids:
             prim = primaries(final.state, sid, component.pair.names)
+            if len(prim) == 1 and any(name == prim[0] and iface in final.links_down(name)
+                                      for name, iface in groups[group.group].interfaces):
+                continue   # the primary's own VRRP link is down: AUDIT-BLACKHOLE tells that story
             if len(prim) == 1 and group.winner != prim[0] and (steady or ("vrrp", group.group, sid) not in known):
                 prio = ", ".join("%s %d" % kv for kv in sorted(group.priorities.items()))
                 hits.append(Hit("AUDIT-VRRP-ORDER", sid, group.winner, "VRRP group %d is won by %s (priorities %s) "

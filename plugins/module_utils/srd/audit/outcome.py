@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 
 from ansible_collections.mxha.srd.plugins.module_utils.srd.audit.apply import Applied, World
-from ansible_collections.mxha.srd.plugins.module_utils.srd.audit.design import Component, VrrpPair
+from ansible_collections.mxha.srd.plugins.module_utils.srd.audit.design import Component, VrrpPair, physical
 from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.effects import SyncRoles, sync_roles, vrrp_effective
 from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.state import PairState, RoleState, RouteKey
 
@@ -105,11 +105,15 @@ def _address(view) -> int:
         return 0
 
 
-def vrrp_winner(group: VrrpPair, state: PairState) -> Tuple[Optional[str], Dict[str, int]]:
+def vrrp_winner(group: VrrpPair, state: PairState, down: Optional[Mapping[str, frozenset]] = None
+                ) -> Tuple[Optional[str], Dict[str, int]]:
     """The chassis whose effective priority is highest (a tie goes to the higher interface address,
-    as VRRP elects); priority 0 never wins (RFC 5798)."""
+    as VRRP elects); priority 0 never wins (RFC 5798), nor a group whose interface is down (``down``:
+    the physical interfaces down per chassis)."""
     priorities = {name: vrrp_effective(view, state[name].signal_routes) for name, view in sorted(group.views.items())}
-    candidates = [n for n, p in priorities.items() if p > 0]
+    down = down or {}
+    candidates = [n for n, p in priorities.items()
+                  if p > 0 and physical(str(group.views[n].key[0])) not in down.get(n, ())]
     if not candidates:
         return None, priorities
     best = max(priorities[n] for n in candidates)
@@ -163,10 +167,11 @@ def evaluate(component: Component, w0: World, steps: Sequence[Applied], steady: 
             routes[name] = (added, removed)
             changed.update(added + removed)
     moved = {s.set_id for s in sets if s.before != s.after}
+    downed = {(name, iface) for name in component.pair.names for iface in wn.links_down(name) - w0.links_down(name)}
     vrrp = []
     for group in component.vrrp:
-        if steady or group.routes & changed or moved.intersection(group.set_ids):
-            winner, priorities = vrrp_winner(group, wn.state)
+        if steady or group.routes & changed or moved.intersection(group.set_ids) or group.interfaces & downed:
+            winner, priorities = vrrp_winner(group, wn.state, wn.down)
             vrrp.append(VrrpOutcome(group.group, group.set_ids, winner, priorities))
     adverts = []
     for name in component.pair.names:
