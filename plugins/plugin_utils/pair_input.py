@@ -19,6 +19,7 @@ from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.decide import 
 from ansible_collections.mxha.srd.plugins.module_utils.srd.errors import InputError, Violation, merge_chassis
 from ansible_collections.mxha.srd.plugins.module_utils.srd.intent import pair as intent_mod
 from ansible_collections.mxha.srd.plugins.module_utils.srd.junos.xml.parse import parse_config
+from ansible_collections.mxha.srd.plugins.module_utils.srd.model.secret import MASK
 from ansible_collections.mxha.srd.plugins.module_utils.srd.model.serialize import chassis_from_dict
 from ansible_collections.mxha.srd.plugins.module_utils.srd.model.validate import validate_configs
 
@@ -78,7 +79,7 @@ def load_pair(config, check: bool = True) -> tuple:
             configs[name] = parsed.config
             found.extend(Violation(v.path, v.rule, v.message, v.severity, (name,)) for v in parsed.violations)
         elif isinstance(value, dict):  # the model's per-chassis shape (e.g. redundancy_config's gathered)
-            model, issues = chassis_from_dict(value, "config.%s" % name)
+            model, issues = chassis_from_dict(_without_masked_key(value), "config.%s" % name)
             configs[name] = model
             found.extend(Violation(v.path, v.rule, v.message, v.severity, (name,)) for v in issues)
         else:
@@ -87,6 +88,19 @@ def load_pair(config, check: bool = True) -> tuple:
     if check:
         found.extend(validate_configs(configs).violations)
     return configs, merge_chassis(found)
+
+
+def _without_masked_key(model: dict) -> dict:
+    """A gathered model shows the ICCP key masked; srd's decisions never read the key, so a masked one
+    is left out rather than refused (the SRD rules that need a key are the deploy's business)."""
+    def strip(value):
+        if isinstance(value, dict):
+            return {k: strip(v) for k, v in value.items() if not (k == "authentication_key" and v == MASK)}
+        if isinstance(value, list):
+            return [strip(v) for v in value]
+        return value
+
+    return dict(model, iccp=strip(model["iccp"])) if isinstance(model.get("iccp"), dict) else model
 
 
 def default_state(pair):

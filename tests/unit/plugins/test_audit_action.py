@@ -104,3 +104,11 @@ def test_failing(fail_on, counts, expected):
 
 def test_validation_errors_fail_on_error():
     assert failing({"counts": {"findings": {"error": 0, "warning": 0, "info": 0}, "validation_errors": 1}}, "error")
+
+
+def test_a_gathered_model_with_the_key_masked_is_read():
+    """redundancy_config's gathered result masks the ICCP key; the audit (and simulate) never need it."""
+    model = {n: chassis_to_dict(c) for n, c in example().items()}
+    assert model[MX1]["iccp"]["authentication_key"] == "********"
+    result = audit_pair(ARGS, model, None)["result"]
+    assert _findings(result) == _findings(audit_pair(ARGS, EXAMPLE, None)["result"])
