@@ -107,13 +107,14 @@ def _address(view) -> int:
 
 def vrrp_winner(group: VrrpPair, state: PairState, down: Optional[Mapping[str, frozenset]] = None
                 ) -> Tuple[Optional[str], Dict[str, int]]:
-    """The chassis whose effective priority is highest (a tie goes to the higher interface address,
-    as VRRP elects); priority 0 never wins (RFC 5798), nor a group whose interface is down (``down``:
-    the physical interfaces down per chassis)."""
+    """The chassis whose effective priority is highest (a tie goes to the higher interface address, as
+    VRRP elects); a group whose interface is down (``down``: physical interfaces down per chassis) does
+    not take part. Priority 0 competes like any other: Junos' behaviour there is not documented
+    (docs/srd-semantics.md section 4), and the emulator reads it the same way."""
     priorities = {name: vrrp_effective(view, state[name].signal_routes) for name, view in sorted(group.views.items())}
     down = down or {}
-    candidates = [n for n, p in priorities.items()
-                  if p > 0 and physical(str(group.views[n].key[0])) not in down.get(n, ())]
+    candidates = [n for n in priorities
+                  if physical(str(group.views[n].key[0])) not in down.get(n, ())]
     if not candidates:
         return None, priorities
     best = max(priorities[n] for n in candidates)
