@@ -111,6 +111,13 @@ _HINTS = {
 }
 
 
+_KEPT = ("The chassis that is not primary keeps the set's signal route: its release policy must delete the very route "
+         "its acquire policy adds, and must also run when the peer acquires (an event monitoring the peer's "
+         "mastership-acquire, as in docs/examples/audit/clean-pair.yml).")
+_MISSING = ("The primary lacks the set's signal route: its acquire policy must add it, and must run when it takes "
+            "the role (an event monitoring the peer's mastership-release).")
+
+
 @dataclass(frozen=True)
 class Hit:
     """One rule seen in one scenario for one set."""
@@ -232,9 +239,13 @@ def check_part(component: Component, part: Part, known: Set[tuple], steady: bool
                 continue   # the primary's own VRRP link is down: AUDIT-BLACKHOLE tells that story
             if len(prim) == 1 and group.winner != prim[0] and (steady or ("vrrp", group.group, sid) not in known):
                 prio = ", ".join("%s %d" % kv for kv in sorted(group.priorities.items()))
+                routes = component.pair.chassis[group.winner].acquire_routes(sid) if group.winner else ()
+                kept = any(r in final.state[group.winner].signal_routes for r in routes)
                 hits.append(Hit("AUDIT-VRRP-ORDER", sid, group.winner, "VRRP group %d is won by %s (priorities %s) "
-                                "while %s is primary for set %d" % (group.group, group.winner or "no chassis", prio,
-                                                                      prim[0], sid), cause="group %d" % group.group))
+                                "while %s is primary for set %d%s" % (
+                                    group.group, group.winner or "no chassis", prio, prim[0], sid,
+                                    ": %s still holds the signal route" % group.winner if kept else ""),
+                                cause="group %d" % group.group, hint=_KEPT if kept else None))
     for adv in part.advertisement:
         for sid in component.route_sets.get(adv.route, ()):
             prim = primaries(final.state, sid, component.pair.names)
@@ -243,7 +254,8 @@ def check_part(component: Component, part: Part, known: Set[tuple], steady: bool
                 what = "advertises" if adv.after else "does not advertise"
                 hits.append(Hit("AUDIT-ADVERTISE-ORDER", sid, adv.chassis, "%s %s under condition %s (%s) while %s is "
                                 "primary for set %d" % (adv.chassis, what, adv.condition, route_text(adv.route),
-                                                        prim[0], sid), cause=adv.condition))
+                                                        prim[0], sid), cause=adv.condition,
+                                hint=_KEPT if adv.after else _MISSING))
     return hits
 
 
