@@ -128,7 +128,7 @@ def _asymmetry(design: Design, matrix: Matrix) -> Iterator[Evidence]:
 def _gateway2(design: Design, starts, index, placement: Mapping[int, str]) -> Iterator[Evidence]:
     if not design.gateway:
         return
-    gw2 = next(name for name, number in design.gateway.items() if number == 2)
+    gw2 = [name for name, number in design.gateway.items() if number == 2][0]
     live = starts.get("live")
     for sid in design.set_ids:
         why = None

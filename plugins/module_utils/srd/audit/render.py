@@ -108,8 +108,8 @@ def summary(audit: Audit, pair: str) -> str:
     counts = severity_counts(audit)
     scenarios = "%d scenarios" % audit.counts["depth1"]
     if audit.depth == 2:
-        scenarios += " and %d pairs of failures (%d evaluated)" % (audit.counts["depth2_pairs"],
-                                                                  audit.counts["depth2_evaluated"])
+        scenarios += " and %d pairs of failures (%d evaluated)" % (
+            audit.counts["depth2_pairs"], audit.counts["depth2_evaluated"])
     found = ", ".join("%d %s%s" % (counts[s], s, "" if counts[s] == 1 or s == "info" else "s")
                       for s in SEVERITIES if counts[s]) or "no findings"
     return "%s: audit depth %d: %s from %d starting states in %.3f s: %s" % (

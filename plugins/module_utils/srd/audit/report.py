@@ -60,8 +60,8 @@ def _matrix_html(audit: Audit) -> List[str]:
         out.append("<tr><th>%d</th><td>%s</td>%s</tr>" % (row.set_id, escape("%s (primary %s)" % (
             row.start, row.primary or "none")), "".join(_cell_html(row.cells.get(cid)) for cid, unused, unused2 in columns)))
     out.append("</table>")
-    out.append('<p class="muted">Columns: ' + "; ".join("<b>%s</b> %s" % (escape(short), escape(label))
-                                                       for unused, short, label in columns) + ".</p>")
+    legend = "; ".join("<b>%s</b> %s" % (escape(short), escape(label)) for unused, short, label in columns)
+    out.append('<p class="muted">Columns: %s.</p>' % legend)
     return out
 
 
@@ -94,10 +94,11 @@ def _scenarios_html(audit: Audit) -> List[str]:
                 ", ".join(["+" + r for r in routes["added"]] + ["-" + r for r in routes["removed"]]))))
         body += ["<li>VRRP group %d: %s wins (%s)</li>" % (v["group"], escape(str(v["winner"])), escape(
             ", ".join("%s %d" % kv for kv in v["priorities"].items()))) for v in data["vrrp"]]
-        body += ["<li>%s %s under %s</li>" % (escape(a["chassis"]), "advertises" if a["advertises"] else
-                                               "does not advertise", escape(a["condition"])) for a in data["advertisement"]]
-        body += ["<li>stateful sync of set %d: %s \u2192 %s</li>" % (s["redundancy_set"], escape(str(s["source"])),
-                                                                      escape(str(s["target"]))) for s in data["sync_roles"]]
+        body += ["<li>%s %s under %s</li>" % (
+            escape(a["chassis"]), "advertises" if a["advertises"] else "does not advertise", escape(a["condition"]))
+            for a in data["advertisement"]]
+        body += ["<li>stateful sync of set %d: %s \u2192 %s</li>" % (
+            s["redundancy_set"], escape(str(s["source"])), escape(str(s["target"]))) for s in data["sync_roles"]]
         out.append("<details><summary><code>%s</code>: %s%s</summary><ul>%s</ul></details>" % (
             escape(scenario.id), escape(sets), escape(mark), "".join(body)))
     return out

@@ -126,8 +126,8 @@ def project(component: Component, state: PairState) -> PairState:
         cs = state[name]
         sets = component.pair.chassis[name].set_ids
         roles = {sid: role for sid, role in cs.roles.items() if sid in sets}
-        chassis[name] = ChassisState(cs.daemon_enabled, roles, frozenset(r for r in cs.signal_routes
-                                                                          if r in component.routes))
+        routes = frozenset(r for r in cs.signal_routes if r in component.routes)
+        chassis[name] = ChassisState(cs.daemon_enabled, roles, routes)
     return PairState(chassis)
 
 
