@@ -125,3 +125,9 @@ def test_markdown_holds_the_picture_and_the_matrix(example):
     assert "```mermaid\nflowchart LR\n  a --> b\n```" in text
     assert "| set | starting state | start | link@P |" in text and "\U0001f7e6 S3" in text
     assert "No picture" in report.to_markdown(example, "cgnat-pair1", None)
+
+
+def test_a_large_html_lists_only_the_scenarios_with_a_finding(example, monkeypatch):
+    monkeypatch.setattr(report, "LISTED", 10)
+    text = report.to_html(example, "cgnat-pair1")
+    assert text.count("<details>") == 6 and "only the 6 that show a finding are listed" in text

@@ -80,9 +80,17 @@ def _findings_html(audit: Audit) -> List[str]:
     return out
 
 
+LISTED = 500
+"""Above this many single-failure scenarios the HTML lists only those with a finding (the JSON has all)."""
+
+
 def _scenarios_html(audit: Audit) -> List[str]:
-    out = []
-    for scenario in audit.scenarios:
+    out, chosen = [], audit.scenarios
+    if len(chosen) > LISTED:
+        chosen = [s for s in chosen if s.findings]
+        out.append('<p class="muted">%d scenarios: only the %d that show a finding are listed here; the JSON report '
+                   'has every one.</p>' % (len(audit.scenarios), len(chosen)))
+    for scenario in chosen:
         data = scenario_to_dict(scenario)
         sets = "; ".join("set %s %s (%s)" % (sid, s["outcome"], s["rule_id"])
                          for sid, s in data["redundancy_sets"].items()) or "no set acted on"
