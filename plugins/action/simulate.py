@@ -16,21 +16,18 @@ from ansible.module_utils.common.text.converters import to_text
 from ansible.plugins.action import ActionBase
 
 from ansible_collections.mxha.srd.plugins.module_utils.jobs.decision_result import decision_to_result, reason_text
-from ansible_collections.mxha.srd.plugins.module_utils.srd.intent import pair as intent_mod
-from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.decide import decide, initial_state
+from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.decide import decide
 from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.index import compile_pair
 from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.plan import SwitchoverPlan, plan_primary
 from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.result import (
     Decision, DisableDaemon, EnableDaemon, EventFired, Step, Trigger,
 )
-from ansible_collections.mxha.srd.plugins.module_utils.srd.errors import (
-    InputError, SrdError, Violation, errors, merge_chassis, summarize,
-)
-from ansible_collections.mxha.srd.plugins.module_utils.srd.model.serialize import chassis_from_dict
-from ansible_collections.mxha.srd.plugins.module_utils.srd.plain import plain_copy, type_name
+from ansible_collections.mxha.srd.plugins.module_utils.srd.errors import InputError, SrdError, errors, summarize
 from ansible_collections.mxha.srd.plugins.module_utils.srd.live.facts import pair_state_from_facts, pair_state_to_facts
-from ansible_collections.mxha.srd.plugins.module_utils.srd.model.validate import validate_configs
-from ansible_collections.mxha.srd.plugins.module_utils.srd.junos.xml.parse import parse_config
+from ansible_collections.mxha.srd.plugins.plugin_utils.pair_input import (  # noqa: F401  load_pair: tests import it here
+    default_state, load_pair, yaml_value,
+)
+from ansible_collections.mxha.srd.plugins.module_utils.srd.plain import plain_copy
 
 ACTION_KINDS = ["trigger", "event", "disable_daemon", "enable_daemon", "primary_role"]
 
@@ -64,54 +61,6 @@ ARGUMENT_SPEC = {
         "required_one_of": [ACTION_KINDS],
     },
 }
-
-
-def load_pair(config, check: bool = True) -> tuple:
-    """``config`` (pair intent, or {chassis: configuration}) -> (configs, violations).
-
-    ``check=False`` skips the pair's rule checks (what cannot be read is still reported).
-    """
-    if not isinstance(config, dict):
-        raise InputError("config must be a pair intent or a mapping {chassis: Junos configuration}, got %s"
-                         % type_name(config))
-    if "chassis" in config:
-        pair = intent_mod.load(config)
-        return pair.configs, list(pair.violations)
-    if len(config) != 2:
-        raise InputError("config must map the pair's two chassis to their configurations (%d given: %s); "
-                         "a pair intent has a 'chassis' key" % (len(config), ", ".join(map(str, config)) or "none"))
-    configs, found = {}, []
-    for name, value in config.items():
-        name = str(name)
-        if isinstance(value, dict) and "config" in value:
-            text, fmt = value.get("config"), value.get("format") or "auto"
-            if not isinstance(text, str):
-                raise InputError("config.%s.config must be the configuration text" % name)
-            value = text
-        else:
-            fmt = "auto"
-        if isinstance(value, str):
-            parsed = parse_config(value, fmt, source="config.%s" % name)
-            configs[name] = parsed.config
-            found.extend(Violation(v.path, v.rule, v.message, v.severity, (name,)) for v in parsed.violations)
-        elif isinstance(value, dict):  # the model's per-chassis shape (e.g. redundancy_config's gathered)
-            model, issues = chassis_from_dict(value, "config.%s" % name)
-            configs[name] = model
-            found.extend(Violation(v.path, v.rule, v.message, v.severity, (name,)) for v in issues)
-        else:
-            raise InputError("config.%s must be the chassis' Junos configuration (XML, set or text) or its SRD "
-                             "model as a mapping, got %s" % (name, type_name(value)))
-    if check:
-        found.extend(validate_configs(configs).violations)
-    return configs, merge_chassis(found)
-
-
-def default_state(pair):
-    """The engine's steady state with gateway 1 (lower ICCP address) primary for every set."""
-    gateway = pair.gateway or {}
-    first = [name for name, number in gateway.items() if number == 1]
-    primary = first[0] if first else pair.names[0]
-    return initial_state(pair, primary), primary
 
 
 def parse_action(spec: dict):
@@ -172,6 +121,37 @@ def simulate(config, state, action_spec: dict, check_config: bool = True) -> dic
     return result
 
 
+def _seconds(start: float, loaded: float, ready: float, decided: float) -> dict:
+    """Reading (and checking) the configuration, building the state, and the engine's decision."""
+    return {"load": round(loaded - start, 4), "state": round(ready - loaded, 4), "decide": round(decided - ready, 4)}
+
+
+def _plan(pair, state, chassis: str, set_id: int, force: bool) -> dict:
+    plan = plan_primary(pair, state, set_id, chassis, force)
+    out = {"plan": plan.to_dict(), "allowed": plan.allowed}
+    if plan.decision is not None:
+        out.update(decision_to_result(plan.decision))
+        out["action"] = {"kind": "primary_role", "chassis": chassis, "redundancy_set": set_id, "force": force,
+                         "trigger": plan.to_dict()["trigger"]}
+    else:
+        facts = pair_state_to_facts(state)
+        out.update(action={"kind": "primary_role", "chassis": chassis, "redundancy_set": set_id, "force": force,
+                           "trigger": None},
+                   before=facts, after=facts, state_changed=False, switchovers=[],
+                   signal_routes={n: {"added": [], "removed": []} for n in sorted(state.chassis)},
+                   vrrp=[], advertisement=[], sync_roles=[], overridden=[], peer_messages=[], outcomes=[],
+                   steps=[{"rule_id": c.rule_id, "text": c.reason, "chassis": c.trigger.chassis,
+                           "redundancy_set": set_id} for c in plan.candidates])
+    out["rule_id"] = plan.rule_id
+    out["reason"] = reason_text(plan.rule_id, plan.reason)
+    if not plan.allowed and not force and plan.rule_id == "plan.all-refused":
+        forced = plan_primary(pair, state, set_id, chassis, True)
+        out["force_would_allow"] = forced.allowed
+        if forced.allowed and forced.decision is not None:
+            out["force_would_override"] = [o.to_dict() for o in forced.decision.overridden]
+    return out
+
+
 def _split_brain(state, action, dual: list) -> dict:
     """The answer for a state with sets primary on both chassis: refused, whatever the action.
 
@@ -204,37 +184,6 @@ def _split_brain(state, action, dual: list) -> dict:
     return out
 
 
-def _seconds(start: float, loaded: float, ready: float, decided: float) -> dict:
-    """Reading (and checking) the configuration, building the state, and the engine's decision."""
-    return {"load": round(loaded - start, 4), "state": round(ready - loaded, 4), "decide": round(decided - ready, 4)}
-
-
-def _plan(pair, state, chassis: str, set_id: int, force: bool) -> dict:
-    plan = plan_primary(pair, state, set_id, chassis, force)
-    out = {"plan": plan.to_dict(), "allowed": plan.allowed}
-    if plan.decision is not None:
-        out.update(decision_to_result(plan.decision))
-        out["action"] = {"kind": "primary_role", "chassis": chassis, "redundancy_set": set_id, "force": force,
-                         "trigger": plan.to_dict()["trigger"]}
-    else:
-        facts = pair_state_to_facts(state)
-        out.update(action={"kind": "primary_role", "chassis": chassis, "redundancy_set": set_id, "force": force,
-                           "trigger": None},
-                   before=facts, after=facts, state_changed=False, switchovers=[],
-                   signal_routes={n: {"added": [], "removed": []} for n in sorted(state.chassis)},
-                   vrrp=[], advertisement=[], sync_roles=[], overridden=[], peer_messages=[], outcomes=[],
-                   steps=[{"rule_id": c.rule_id, "text": c.reason, "chassis": c.trigger.chassis,
-                           "redundancy_set": set_id} for c in plan.candidates])
-    out["rule_id"] = plan.rule_id
-    out["reason"] = reason_text(plan.rule_id, plan.reason)
-    if not plan.allowed and not force and plan.rule_id == "plan.all-refused":
-        forced = plan_primary(pair, state, set_id, chassis, True)
-        out["force_would_allow"] = forced.allowed
-        if forced.allowed and forced.decision is not None:
-            out["force_would_override"] = [o.to_dict() for o in forced.decision.overridden]
-    return out
-
-
 class ActionModule(ActionBase):
     TRANSFERS_FILES = False
     _requires_connection = False
@@ -250,8 +199,8 @@ class ActionModule(ActionBase):
             result.update(failed=True, msg=to_text(exc))
             return result
         try:
-            config = plain_copy(self._yaml(args["config"], "config"), path="config")
-            state = plain_copy(self._yaml(args.get("state"), "state"), path="state")
+            config = plain_copy(yaml_value(self._loader, args["config"], "config"), path="config")
+            state = plain_copy(yaml_value(self._loader, args.get("state"), "state"), path="state")
             out = simulate(config, state, args["action"], args["validate"])
         except (SrdError, ValueError, KeyError) as exc:
             result.update(failed=True, msg="mxha.srd.simulate: %s" % to_text(exc))
@@ -264,12 +213,3 @@ class ActionModule(ActionBase):
         verdict = "allowed" if out["allowed"] else "refused"
         result["msg"] = "%s: %s" % (verdict, out["reason"])
         return result
-
-    def _yaml(self, value, what: str):
-        """A string option holding YAML (a pair intent pasted or looked up as text) -> data."""
-        if not isinstance(value, str):
-            return value
-        try:
-            return self._loader.load(value)
-        except AnsibleError as exc:
-            raise InputError("%s is a string but not YAML: %s" % (what, " ".join(to_text(exc).split())[:300])) from None

@@ -20,6 +20,7 @@ import pytest
 from .conftest import BIN, ROOT
 
 EXAMPLE = ROOT / "docs" / "examples" / "cgnat-pair.yml"
+CLEAN = ROOT / "docs" / "examples" / "audit" / "clean-pair.yml"
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,8 @@ RUNS = {
     "validate": Run("playbooks/validate.yml", {"intent_file": str(EXAMPLE)},
                     ("SRD configuration of pair1-mx1, pair1-mx2 is valid",
                      "gateway 1: pair1-mx1 (ICCP 192.0.2.1), gateway 2: pair1-mx2 (ICCP 192.0.2.2)")),
+    "audit": Run("playbooks/audit.yml", {"intent_file": str(CLEAN), "report_dir": ""},
+                 ("clean-pair: audit depth 1: 66 scenarios from 2 starting states",)),
 }
 
 

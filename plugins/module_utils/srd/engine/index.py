@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ipaddress
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Dict, FrozenSet, List, Mapping, NamedTuple, Optional, Tuple
 
 from ansible_collections.mxha.srd.plugins.module_utils.srd.model.config import (
@@ -109,6 +110,7 @@ class ChassisIndex:
         self._conditions: Optional[Tuple[ConditionView, ...]] = None
         self._vrrp_by_route: Optional[Dict[RouteKey, Tuple[tuple, ...]]] = None
         self._conditions_by_route: Optional[Dict[RouteKey, Tuple[ConditionView, ...]]] = None
+        self._vrrp_views: Dict[RouteKey, Tuple[VrrpView, ...]] = {}
 
     # -- policies and events ----------------------------------------------
 
@@ -210,8 +212,12 @@ class ChassisIndex:
 
         Answered from a route -> group index rather than from :attr:`vrrp`, so a decision on a
         128-set pair does not build views of every group; the set of all signal routes is only
-        computed when a group also tracks some other route.
+        computed when a group also tracks some other route. Memoized per route (an audit asks
+        thousands of times).
         """
+        found_views = self._vrrp_views.get(route)
+        if found_views is not None:
+            return found_views
         if self._vrrp_by_route is None:
             found: Dict[RouteKey, List[tuple]] = {}
             for key, group in self.config.vrrp_groups.items():
@@ -226,7 +232,8 @@ class ChassisIndex:
                 tracks = tuple((rk, c) for rk, c in tracks if rk == route or rk in self.signal_routes)
             priority = group.priority if group.priority is not None else DEFAULT_VRRP_PRIORITY
             views.append(VrrpView(key, group.group, priority, tracks))
-        return tuple(views)
+        found_views = self._vrrp_views[route] = tuple(views)
+        return found_views
 
     def conditions_for_route(self, route: RouteKey) -> Tuple[ConditionView, ...]:
         """``if-route-exists`` conditions on ``route`` (a signal route), by name."""
@@ -264,8 +271,9 @@ class PairConfig:
     chassis: Mapping[str, ChassisIndex]
     gateway: Optional[Mapping[str, int]]
 
-    @property
+    @cached_property
     def names(self) -> Tuple[str, str]:
+        """The two chassis, sorted (computed once: every step of a decision asks)."""
         a, b = sorted(self.chassis)
         return a, b
 
