@@ -50,7 +50,7 @@ class ActionModule(FleetAction):
 
         def job(spec, links):
             token = "%s-%s" % (run_id, spec.chassis[0])
-            return PairDeploy(spec, intents[spec.name], links, options, token=token).run()
+            return PairDeploy(spec, intents[spec.name].configs, links, options, token=token).run()
         return job
 
     def run(self, tmp=None, task_vars=None):

@@ -25,7 +25,7 @@ from __future__ import annotations
 import time
 import uuid
 from dataclasses import dataclass
-from typing import Callable, Mapping, Optional
+from typing import Callable, Mapping, Optional, Sequence
 
 from ansible_collections.mxha.srd.plugins.module_utils.fleet.links import ChassisLink
 from ansible_collections.mxha.srd.plugins.module_utils.fleet.report import CHANGED, FAILED, OK, PairOutcome
@@ -35,7 +35,7 @@ from ansible_collections.mxha.srd.plugins.module_utils.jobs.pair_health import H
 from ansible_collections.mxha.srd.plugins.module_utils.jobs.pair_reads import both, errors_of
 from ansible_collections.mxha.srd.plugins.module_utils.netconf.config_session import TransactionFailed
 from ansible_collections.mxha.srd.plugins.module_utils.srd.intent.fleet import PairSpec
-from ansible_collections.mxha.srd.plugins.module_utils.srd.intent.pair import PairIntent
+from ansible_collections.mxha.srd.plugins.module_utils.srd.model.config import ChassisConfig
 
 STATES = ("merged", "replaced", "overridden")
 
@@ -70,14 +70,34 @@ class DeployOptions:
         return out
 
 
-class PairDeploy:
-    """One pair transaction; ``run`` returns the pair's outcome and never raises for a device fault."""
+class Extension:
+    """A step the pair transaction runs at a fixed point: before the push (nothing sent yet but the reads,
+    e.g. a backup) and after both chassis are confirmed and verified (e.g. putting sets where the intent
+    places them). ``before_push`` returns lines for the outcome, or raises :class:`StepFailed` to stop the
+    pair with nothing changed. ``after_confirm`` runs once both chassis hold the configuration (confirmed
+    now, or already before) and returns (changed, lines); StepFailed fails the pair, whose configuration
+    stays. ``predict`` is its check-mode twin: (would change, lines), nothing sent but reads."""
 
-    def __init__(self, spec: PairSpec, intent: PairIntent, links: Mapping[str, ChassisLink], options: DeployOptions,
-                 token: Optional[str] = None, clock: Callable[[], float] = time.monotonic,
-                 sleep: Callable[[float], None] = time.sleep):
+    def before_push(self, deploy: "PairDeploy") -> list:
+        return []
+
+    def after_confirm(self, deploy: "PairDeploy") -> tuple:
+        return False, []
+
+    def predict(self, deploy: "PairDeploy") -> tuple:
+        return False, []
+
+
+class PairDeploy:
+    """One pair transaction to ``configs`` (one ChassisConfig per chassis: a pair intent's, or a backup's);
+    ``run`` returns the pair's outcome and never raises for a device fault."""
+
+    def __init__(self, spec: PairSpec, configs: Mapping[str, ChassisConfig], links: Mapping[str, ChassisLink],
+                 options: DeployOptions, token: Optional[str] = None, clock: Callable[[], float] = time.monotonic,
+                 sleep: Callable[[float], None] = time.sleep, extensions: Sequence[Extension] = ()):
         self.spec = spec
-        self.intent = intent
+        self.configs = configs
+        self.extensions = list(extensions)
         self.links = links
         self.options = options
         self.clock = clock
@@ -94,32 +114,48 @@ class PairDeploy:
 
     def run(self) -> PairOutcome:
         opts = self.options
-        results = both(self.names, lambda n: chassis_steps.plan(self.links[n], self.intent.configs[n], opts.state))
+        results = both(self.names, lambda n: chassis_steps.plan(self.links[n], self.configs[n], opts.state))
         failed = errors_of(results)
         if failed:
             return self._outcome(FAILED, "could not read or plan %s; nothing was changed" % _which(failed),
                                  {n: (OLD, "nothing was sent but reads") for n in self.names}, failed)
         self.plans = results
         changing = [n for n in self.names if self.plans[n].changing]
-        if not changing:
-            return self._outcome(OK, "both chassis already hold the intent (one read each, no lock, no commit)",
-                                 {n: (NEW, "already held the intent") for n in self.names})
         if opts.check_mode:
+            moves, lines = self._extensions("predict")
+            if not changing:
+                return self._outcome(CHANGED if moves else OK, "both chassis already hold the intent (check mode: "
+                                     "one read each)", {n: (NEW, "already held the intent") for n in self.names},
+                                     extra=lines, predicted=True)
             return self._outcome(CHANGED, "would change %s (check mode: one read per chassis, nothing sent)"
                                  % ", ".join(changing), {n: ("would-change", "%d statement%s would change" % (
                                      len(self.plans[n].commands.get("set", [])),
                                      "" if len(self.plans[n].commands.get("set", [])) == 1 else "s"))
                                      if n in changing else (NEW, "already held the intent") for n in self.names},
-                                 predicted=True)
+                                 extra=lines, predicted=True)
+        if not changing:
+            held = {n: (NEW, "already held the intent") for n in self.names}
+            try:
+                moved, lines = self._extensions("after_confirm")
+            except StepFailed as exc:
+                return self._outcome(FAILED, "both chassis already hold the intent, but then: %s" % exc, held)
+            return self._outcome(CHANGED if moved else OK, "both chassis already hold the intent (one read each, no "
+                                 "lock, no commit)", held, extra=lines)
         refused = self._foreign_pending(changing)
         if refused:
             return self._outcome(FAILED, "refused: " + refused, {n: (OLD, "nothing was changed") for n in self.names})
+        try:
+            for extension in self.extensions:
+                self.steps.extend(extension.before_push(self))
+        except StepFailed as exc:
+            return self._outcome(FAILED, "refused before any change: %s" % exc,
+                                 {n: (OLD, "nothing was changed") for n in self.names})
         pushes = both(changing, self._push)
         failed = errors_of(pushes)
         self.pushed = {n: p for n, p in pushes.items() if not isinstance(p, Exception)}
         if failed:
             return self._abort("the push failed on %s" % _which(failed), failed)
-        gate = HealthGate(self.intent.configs, self.links, opts.health_interval, self.clock, self.sleep)
+        gate = HealthGate(self.configs, self.links, opts.health_interval, self.clock, self.sleep)
         limit = min(p.deadline for p in self.pushed.values()) - opts.margin
         verdict = gate.wait(min(self.clock() + opts.health_timeout, limit))
         self.steps.append("health gate: %s" % verdict.summary)
@@ -134,10 +170,24 @@ class PairDeploy:
                 return self._abort("the confirmation of %s failed: %s" % (name, exc), {name: exc}, verdict.lines)
         finals = self._verify(changing)
         if all(state == NEW for state, _how in finals.values()):
+            try:
+                _moved, after = self._extensions("after_confirm")
+            except StepFailed as exc:
+                return self._outcome(FAILED, "deployed (both chassis hold the intent, confirmed), then: %s" % exc,
+                                     finals, extra=verdict.lines)
             return self._outcome(CHANGED, "deployed: both chassis hold the intent (confirmed, verified by "
-                                 "re-reading)", finals, extra=verdict.lines)
+                                 "re-reading)", finals, extra=verdict.lines + after)
         return self._abort("after the confirmations a re-read does not show the intent on %s"
                            % ", ".join(n for n, (s, _h) in finals.items() if s != NEW), {}, verdict.lines)
+
+    def _extensions(self, hook: str) -> tuple:
+        """Run one hook of every extension: whether any changed (or would change) something, and their lines."""
+        changed, lines = False, []
+        for extension in self.extensions:
+            did, more = getattr(extension, hook)(self)
+            changed = changed or did
+            lines.extend(more)
+        return changed, lines
 
     def _foreign_pending(self, changing) -> str:
         """A commit confirmed pending on a chassis to change that this run did not make."""

@@ -61,7 +61,7 @@ def links(emu, command_timeout: int = 10) -> dict:
             for name in NAMES}
 
 
-def deploy(emu, data: dict | None = None, **opts):
+def deploy(emu, data: dict | None = None, extensions=(), **opts):
     """One pair transaction, sessions closed afterwards, as the fleet executor runs it."""
     data = data or example_intent()
     loaded = intent_mod.load(data)
@@ -69,7 +69,7 @@ def deploy(emu, data: dict | None = None, **opts):
     spec = PairSpec(data.get("name", "pair"), NAMES, data, "test")
     held = links(emu)
     try:
-        return PairDeploy(spec, loaded, held, options(**opts)).run()
+        return PairDeploy(spec, loaded.configs, held, options(**opts), extensions=extensions).run()
     finally:
         for link in held.values():
             link.close()

@@ -91,3 +91,48 @@ def test_an_invalid_change_for_the_device_is_refused_before_the_lock(emu):
     marks = {n: emu.mark(n) for n in NAMES}
     assert deploy(emu, data, state="merged").outcome == "ok"
     assert all("lock" not in emu.rpc_names(n, marks[n]) for n in NAMES)
+
+
+class Recorder:
+    """An extension that records when the transaction calls it, and can refuse before the push."""
+
+    def __init__(self, refuse: bool = False):
+        self.calls = []
+        self.refuse = refuse
+
+    def before_push(self, deploy):
+        self.calls.append(("before_push", sorted(n for n, p in deploy.plans.items() if p.changing)))
+        if self.refuse:
+            from ansible_collections.mxha.srd.plugins.module_utils.jobs.pair_chassis import StepFailed
+            raise StepFailed("the backup could not be written")
+        return ["backup: written"]
+
+    def after_confirm(self, deploy):
+        self.calls.append(("after_confirm", [deploy.links[n].stats.by_rpc.get("commit-configuration", 0)
+                                             for n in NAMES]))
+        return True, ["placement: nothing to move"]
+
+    def predict(self, deploy):
+        self.calls.append(("predict", []))
+        return False, ["placement: would move nothing"]
+
+
+def test_extensions_run_before_the_push_and_after_the_confirmation(emu):
+    recorder = Recorder()
+    outcome = deploy(emu, extensions=[recorder])
+    assert outcome.outcome == "changed"
+    assert recorder.calls == [("before_push", list(NAMES)), ("after_confirm", [3, 3])]
+    assert "placement: nothing to move" in outcome.lines and "step: backup: written" in outcome.lines
+    again = deploy(emu, extensions=[recorder])  # nothing to change: the placement still runs
+    assert again.outcome == "changed" and recorder.calls[-1][0] == "after_confirm"
+    predicted = deploy(emu, extensions=[recorder], check_mode=True)
+    assert recorder.calls[-1] == ("predict", []) and "placement: would move nothing" in predicted.lines
+
+
+def test_an_extension_refusing_before_the_push_changes_nothing(emu):
+    before = snapshot(emu)
+    marks = {n: emu.mark(n) for n in NAMES}
+    outcome = deploy(emu, extensions=[Recorder(refuse=True)])
+    assert outcome.outcome == "failed" and "the backup could not be written" in outcome.summary
+    assert holds(emu, example_intent(), before) == {n: "old" for n in NAMES}
+    assert all("lock" not in emu.rpc_names(n, marks[n]) for n in NAMES)
