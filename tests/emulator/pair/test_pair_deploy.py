@@ -28,6 +28,28 @@ def test_a_deploy_puts_both_chassis_on_the_intent_and_proves_it(emu):
     assert_clean(emu)
 
 
+def commit_logs(emu, name: str) -> list:
+    """The log of each commit in the chassis' history, newest first (get-commit-information over NETCONF)."""
+    import xml.etree.ElementTree as ET
+
+    from ansible_collections.mxha.srd.plugins.module_utils.netconf.config_session import parse_commit_information
+    from ansible_collections.mxha.srd.plugins.module_utils.netconf.transport import strip_namespaces
+
+    from ncclient.xml_ import to_ele
+
+    with emu.ncclient(name) as m:
+        reply = m.rpc(to_ele("<get-commit-information/>"))
+    return [e.log for e in parse_commit_information(strip_namespaces(ET.fromstring(reply.tostring)))]
+
+
+def test_the_commit_log_names_the_deploy_once_and_the_confirmation_once(emu):
+    outcome = deploy(emu)
+    base = outcome.details["log"]
+    assert base.startswith("mxha.srd deploy cgnat-pair1 [")
+    for name in NAMES:
+        assert commit_logs(emu, name)[:2] == [base + " confirm", base]
+
+
 def test_a_second_deploy_reads_once_and_takes_no_lock(emu):
     assert deploy(emu).outcome == "changed"
     marks = {n: emu.mark(n) for n in NAMES}

@@ -141,3 +141,16 @@ def test_return_docs_are_one_text():
             if entry.get("type") == "list" and expected.get("type") == "dict":
                 expected["type"] = "list"
             assert entry == expected, "%s: RETURN.%s differs from redundancy_config's" % (name, key)
+
+
+FLEET_MODULES = ("pair_deploy", "pair_drift", "pair_switchover")
+
+
+def test_fleet_return_docs_are_one_text():
+    """The fleet actions return one shape (plugin_utils/fleet_action.py builds it for all of them), and
+    RETURN takes no doc fragment: the literals must stay the same (this test names the one that drifted)."""
+    reference = yaml.safe_load(_module(FLEET_MODULES[0]).RETURN)
+    assert {"report", "table", "msg", "ok", "failure", "failed_hosts", "pairs", "files"} <= set(reference)
+    for name in FLEET_MODULES[1:]:
+        assert yaml.safe_load(_module(name).RETURN) == reference, "%s: RETURN differs from %s's" % (
+            name, FLEET_MODULES[0])
