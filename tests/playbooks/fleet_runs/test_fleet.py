@@ -3,6 +3,8 @@
 """Every job over an inventory of 20 pairs, each pair isolated, through the shipped playbooks."""
 from __future__ import annotations
 
+import json
+
 import yaml
 
 from ansible_collections.mxha.srd.plugins.module_utils.srd.diff import diff
@@ -21,7 +23,9 @@ def holds_intent(emu, n: int) -> bool:
 
 
 def test_every_pair_is_deployed_and_checked_in_one_run(run, fleet):
-    res, report = run("deploy.yml", *FAST)
+    res, report = run("deploy.yml", *FAST, "--diff")
+    for secret in ("lab123", "example-iccp-key"):  # the inventory's password, the intent's ICCP key
+        assert secret not in res.stdout + res.stderr and secret not in json.dumps(report), secret
     assert report["job"] == "deploy" and report["problems"] == []
     assert outcomes(report) == {"cgnat-pair%d" % n: "changed" for n in range(1, PAIRS + 1)}
     assert all(holds_intent(fleet, n) for n in range(1, PAIRS + 1))
