@@ -202,8 +202,9 @@ class PairDeploy:
             newest = entries[0] if entries else None
             if newest is not None and newest.awaits_confirmation:
                 left = chassis_steps.minutes_left(newest)
+                remaining = "" if left is None else ", about %s min left" % left
                 found.append("%s has a commit confirmed pending that this deploy did not make: %s%s" % (
-                    name, newest.describe(), "" if left is None else ", about %d min left" % left))
+                    name, newest.describe(), remaining))
         if not found:
             return ""
         return ("; ".join(found) + ". Deploying now would commit that change along with ours and make it permanent "
