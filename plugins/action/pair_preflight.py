@@ -10,6 +10,8 @@ names the signal routes to look for.
 """
 from __future__ import annotations
 
+import os
+
 from ansible.errors import AnsibleError
 
 from ansible_collections.mxha.srd.plugins.module_utils.jobs import preflight
@@ -77,6 +79,12 @@ class ActionModule(FleetAction):
                 if members is not None:
                     variables[host][fleet_mod.PAIR_CHASSIS_VAR] = plain(members)
         return resolve_without_intent(play, inventory, groups, variables, args.get("pairs"))
+
+    def _load_file(self, path: str) -> dict:
+        """A relative path that names a file here is loaded from here (the loader would take it relative to
+        the playbook's directory, which is the collection's own when the playbook is run by name)."""
+        found = os.path.expanduser(path)
+        return super()._load_file(os.path.abspath(found) if os.path.isfile(found) else path)
 
     def _validate(self, pairs) -> tuple[list, list]:
         """No intent is needed; one that cannot be loaded only loses its signal routes (said in the report)."""
