@@ -10,6 +10,7 @@ and the whole check is run again on a Transport that answers with the recorded r
 from __future__ import annotations
 
 import copy
+import importlib.util
 import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -18,7 +19,7 @@ import pytest
 
 from ansible_collections.mxha.srd.plugins.module_utils.jobs import preflight
 from ansible_collections.mxha.srd.plugins.module_utils.netconf.config_session import parse_commit_information
-from ansible_collections.mxha.srd.plugins.module_utils.netconf.transport import Transport, strip_namespaces
+from ansible_collections.mxha.srd.plugins.module_utils.netconf.transport import strip_namespaces
 from ansible_collections.mxha.srd.plugins.module_utils.srd.junos.xml.parse import parse_element
 from ansible_collections.mxha.srd.plugins.module_utils.srd.live import replies
 from ansible_collections.mxha.srd.plugins.module_utils.srd.live.survey import survey
@@ -80,26 +81,23 @@ def test_each_recorded_reply_parses_to_what_the_report_says(name):
             assert "********" in read["reply"], "the ICCP key is masked in the report"
 
 
-def replaying(reads: list) -> Transport:
-    """A Transport whose device answers each RPC with the next recorded reply to that RPC."""
-    queues: dict = {}
-    for read in reads:
-        queues.setdefault(read["rpc"], []).append(read["reply"])
-        if read.get("text_reply"):
-            queues.setdefault("command", []).append(read["text_reply"])
+def load_tool():
+    """tools/preflight_replay.py (tools/ is not a package: it does not ship)."""
+    spec = importlib.util.spec_from_file_location("mxha_srd_tool_preflight_replay",
+                                                  Path(__file__).resolve().parents[3] / "tools" / "preflight_replay.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
-    def send(xml: str) -> str:
-        name = ET.fromstring(xml).tag
-        name = "get-configuration" if name == "get-configuration" else name
-        return queues[name].pop(0)
-    return Transport(send)
+
+TOOL = load_tool()
+replaying = TOOL.replaying
 
 
 @pytest.mark.parametrize("name", ["pair1-mx1", "pair1-mx2"])
 def test_the_whole_check_replays_from_the_report(name):
     recorded = dict(chassis_reports(load()))[name]
-    reads = [dict(r, rpc="get-configuration" if r["read"] == "configuration" else r["rpc"]) for r in recorded["reads"]]
-    again = preflight.check_chassis(name, replaying(reads))
+    again = preflight.check_chassis(name, replaying(recorded["reads"]))
     keys = ("read", "rpc", "ok", "parsed", "unexpected", "missing", "records", "form")
     assert [{k: r.get(k) for k in keys} for r in again["reads"]] == [{k: r.get(k) for k in keys}
                                                                      for r in recorded["reads"]]
@@ -149,3 +147,15 @@ def test_a_reply_without_any_known_name_is_read_as_text():
     assert all(r.get("text_fallback") for r in groups) and again["srd"]["sets"] == {"1": "MASTER"}
     assert all("read as CLI text" in r["summary"] for r in groups)
     assert not again["compatible"]  # the XML names are missing: the report says so, even though the text parsed
+
+
+def test_the_replay_tool_prints_what_the_play_showed(capsys):
+    assert TOOL.replay(load())[0]["compatible"]
+    import sys
+    argv, sys.argv = sys.argv, ["preflight_replay.py", str(GOLDEN)]
+    try:
+        assert TOOL.main() == 0
+    finally:
+        sys.argv = argv
+    out = capsys.readouterr().out
+    assert "pair1-mx1: mx480, Junos 24.4R1.9; SRD configured, running (set 1 MASTER)" in out
