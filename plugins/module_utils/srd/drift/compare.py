@@ -34,7 +34,9 @@ from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.state import (
     ChassisState, PairState, RoleState, route_key,
 )
 from ansible_collections.mxha.srd.plugins.module_utils.srd.errors import InputError
-from ansible_collections.mxha.srd.plugins.module_utils.srd.model.config import RESOURCES, ChassisConfig
+from ansible_collections.mxha.srd.plugins.module_utils.srd.model.config import (
+    RESOURCES, ChassisConfig, keep_virtual_addresses,
+)
 from ansible_collections.mxha.srd.plugins.module_utils.srd.model.rules import RANGES
 from ansible_collections.mxha.srd.plugins.module_utils.srd.model.secret import MASK, Secret
 from ansible_collections.mxha.srd.plugins.module_utils.srd.model.serialize import chassis_from_dict
@@ -219,9 +221,11 @@ def _message(change, kind: str) -> str:
 
 
 def config_findings(name: str, device: ChassisConfig, intent: ChassisConfig) -> dict[str, list[Finding]]:
-    """Per resource, what differs between the device and the intent (every resource present)."""
+    """Per resource, what differs between the device and the intent (every resource present). A VRRP
+    group's virtual addresses are add-only: one the intent gives and the device lacks is drift, one the
+    device has beyond the intent's is not."""
     out: dict[str, list[Finding]] = {resource: [] for resource in RESOURCES}
-    for change in diff(_only_intended_instances(device, intent), intent).changes:
+    for change in diff(_only_intended_instances(device, intent), keep_virtual_addresses(device, intent)).changes:
         kind = _WORDING.get(change.kind, DIFFERS)
         out[change.resource].append(Finding(
             CONFIG, change.path, kind, _message(change, kind), (name,), change.resource,
