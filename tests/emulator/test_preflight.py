@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,8 @@ from ansible_collections.mxha.srd.plugins.module_utils.fleet.report import Fleet
 from ansible_collections.mxha.srd.plugins.module_utils.jobs import preflight
 from ansible_collections.mxha.srd.plugins.module_utils.netconf.live_reader import read_live
 from ansible_collections.mxha.srd.plugins.module_utils.netconf.ncclient_sender import ConnectionParams
-from ansible_collections.mxha.srd.plugins.module_utils.netconf.transport import RpcError
+from ansible_collections.mxha.srd.plugins.module_utils.netconf.config_session import parse_commit_information
+from ansible_collections.mxha.srd.plugins.module_utils.netconf.transport import RpcError, Transport
 from ansible_collections.mxha.srd.plugins.module_utils.srd.intent.fleet import PairSpec
 from ansible_collections.mxha.srd.plugins.module_utils.srd.live import replies
 from ansible_collections.mxha.srd.plugins.module_utils.srd.live.survey import survey
@@ -173,6 +175,40 @@ def test_every_operational_reply_parses_as_a_real_one_would(srd_pair, level):
     info = replies.parse_software(reads["software"])
     assert info.host_name == MX2 and info.version and info.model
     assert replies.parse_iccp(reads["iccp"]).peers[0].address == "192.0.2.1"
+
+
+def test_the_replies_as_sent_on_the_wire_parse_too(srd_pair):
+    """Bytes exactly as the emulator sends them (no client in between that drops namespaces): the
+    rpc-reply's default and junos: namespaces, junos:seconds and junos:style attributes; the collection's
+    Transport and parser take them as a chassis' reply, with nothing unexpected or missing."""
+    requests = {"groups": replies.redundancy_group_request("extensive"), "iccp": replies.iccp_request(),
+                "routes": replies.route_request(None), "software": replies.software_request(),
+                "commits": replies.commits_request()}
+    raw = {}
+    with srd_pair.raw(MX1) as client:
+        client.hello()
+        for index, (kind, request) in enumerate(requests.items()):
+            raw[kind] = client.rpc(ET.tostring(request, encoding="unicode"), str(100 + index)).decode()
+    assert 'xmlns="urn:ietf:params:xml:ns:netconf:base:1.0"' in raw["groups"]
+    assert 'junos:seconds="' in raw["commits"] and 'junos:style="brief"' in raw["routes"]
+    for kind, text in raw.items():
+        reply = Transport(lambda _xml, text=text: text).rpc(requests[kind])
+        found = survey(kind, reply, "extensive" if kind == "groups" else None)
+        assert found["unexpected"] == [] and found["missing"] == [], (kind, found)
+    assert parse_commit_information(Transport(lambda _xml: raw["commits"]).rpc(requests["commits"]))[0].sequence == 0
+    assert replies.parse_routes(raw["routes"])[0].prefix == "203.0.113.100/32"
+
+
+def test_a_warning_is_an_rpc_error_of_severity_warning_and_fails_nothing(srd_pair):
+    """Junos sends a warning as an <rpc-error> with error-severity warning next to the reply's content."""
+    with srd_pair.raw(MX1) as client:
+        client.hello()
+        text = client.rpc("<open-configuration><private/></open-configuration>").decode()
+        client.rpc("<close-configuration/>", "102")
+    assert "<error-severity>warning</error-severity>" in text
+    transport = Transport(lambda _xml: text)
+    transport.rpc("<open-configuration><private/></open-configuration>")
+    assert [w.severity for w in transport.warnings] == ["warning"]
 
 
 def test_the_text_form_parses_like_the_xml(srd_pair):
