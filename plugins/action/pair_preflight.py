@@ -67,8 +67,8 @@ class ActionModule(FleetAction):
         groups = {str(k): [str(h) for h in v] for k, v in (task_vars.get("groups") or {}).items()}
         wanted = set(play)
         for value in args.get("pairs") or ():
-            wanted |= {str(n).strip() for n in (value if isinstance(value, (list, tuple))
-                                                  else str(value).replace("+", ",").split(","))}
+            names = value if isinstance(value, (list, tuple)) else str(value).replace("+", ",").split(",")
+            wanted |= {str(n).strip() for n in names}
         for members in groups.values():
             if len(set(members)) == 2 and set(members) & set(play):
                 wanted |= set(members)

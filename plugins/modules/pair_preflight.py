@@ -29,7 +29,7 @@ description:
     missing. SRD not configured or not running is reported, not a failure.
   - The JSON report (I(report_dir)) keeps every reply as received, with the ICCP authentication key masked, so that it
     can be attached to a bug report and replayed against the parser. It holds the chassis' addresses and SRD
-    configuration: read it before sending it.
+    configuration, so read it before sending it.
   - Pairs come from the intents when there are any (given, or in the inventory; they add the signal routes to look
     for), else from I(pairs), pair hosts (C(srd_chassis)), or the two-host inventory groups holding the play's hosts.
 author: mxha.srd maintainers (@mxha)

@@ -284,7 +284,7 @@ def lines_of(report: Mapping) -> list:
         state = "ok" if read["ok"] and read["parsed"] and not read.get("missing") else (
             "FAILED" if not read["ok"] else ("UNPARSED" if not read["parsed"] else "MISSING"))
         text = read.get("summary") or read.get("error") or ""
-        out.append("  %-*s  %-8s %6.3f s  %s" % (width, read["read"], state, read["seconds"], text))
+        out.append("  %s  %-8s %6.3f s  %s" % (read["read"].ljust(width), state, float(read["seconds"] or 0.0), text))
     return out
 
 
@@ -320,8 +320,8 @@ def check(spec: PairSpec, links: Mapping[str, ChassisLink], intent: Optional[Map
     if compatible:
         summary = "compatible: both chassis answered every read the collection depends on as expected"
     else:
-        summary = "NOT COMPATIBLE: %d problem%s: %s" % (len(findings), "" if len(findings) == 1 else "s",
-                                                      "; ".join(findings[:3]))
+        summary = "NOT COMPATIBLE: %d problem%s: %s" % (
+            len(findings), "" if len(findings) == 1 else "s", "; ".join(findings[:3]))
     details = {"schema": SCHEMA, "version": VERSION, "chassis": chassis}
     return PairOutcome(spec.name, names, OK if compatible else FAILED, summary, findings=findings, lines=lines,
                        details=details)

@@ -365,7 +365,7 @@ class Runner:
         if created:
             raise RunFailed("The change would create %d VRRP group%s without a virtual address on %s; nothing was "
                             "changed:\n%s" % (len(created), "" if len(created) == 1 else "s", self.req.host,
-                                               "\n".join(_violation_lines(created))),
+                                              "\n".join(_violation_lines(created))),
                             violations=[v.to_dict() for v in created])
         changes = model_diff(have, want, resources)
         payload = build_payload(have, want) if changes else None

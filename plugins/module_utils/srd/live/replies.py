@@ -194,8 +194,9 @@ SHAPES: Dict[str, ReplyShape] = {
                "preference2", "age", "nh", "selected-next-hop", "to", "via", "nh-local-interface", "rt-announced-count",
                "rt-state", "local-preference", "metric", "as-path", "validation-state", "rt-tag", "nh-index")),
     "software": ReplyShape(
-        RPC["software"], records=(Record("software", ("software-information",),
-                         ("software_host_name", "software_model", "software_version")),),
+        RPC["software"],
+        records=(Record("software", ("software-information",),
+                        ("software_host_name", "software_model", "software_version")),),
         known=("product-name", "package-information", "name", "comment", "multi-routing-engine-results",
                "multi-routing-engine-item", "re-name", "version-information", "component", "release", "release-category",
                "build-date", "builder", "build-number", "major", "minor", "host-name-domain-name")),

@@ -48,8 +48,9 @@ def pair_table(title: str, pair: Sequence[str], sets: Iterable, before: Mapping,
     rows = [("set", a, b)]
     for set_id in sets:
         key = str(set_id)
-        rows.append((key,) + tuple("%s%s%s" % (_sets(before.get(n)).get(key, "-"), ARROW,
-                                                _sets(after.get(n)).get(key, "?")) for n in (a, b)))
+        cells = ["%s%s%s" % (_sets(before.get(n)).get(key, "-"), ARROW, _sets(after.get(n)).get(key, "?"))
+                 for n in (a, b)]
+        rows.append((key, cells[0], cells[1]))
     keys: set = set()
     for state in (before.get(a), before.get(b), after.get(a), after.get(b)):
         keys |= _routes(state) or set()
