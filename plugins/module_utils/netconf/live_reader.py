@@ -31,7 +31,6 @@ from typing import Optional
 from ansible_collections.mxha.srd.plugins.module_utils.srd.live.replies import (
     EMPTY_ELEMENT,
     NAMES,
-    NO_ARGUMENT,
     VERBOSITY_FORMS,
     LiveState,
     command_request,
@@ -87,8 +86,6 @@ def read_groups(transport: Transport, verbosity: str = "extensive", group: Optio
     """
     known = _FORMS.get(transport)
     forms = [known] if known else list(VERBOSITY_FORMS)
-    if verbosity == "terse" and NO_ARGUMENT in forms:  # terse is the default: no argument says it too
-        forms = [f for f in forms if f != NO_ARGUMENT] + [NO_ARGUMENT]
     last: Optional[RpcError] = None
     for form in forms:
         request = redundancy_group_request(verbosity, group, form)
