@@ -15,8 +15,9 @@ JOBS ?= 2
 setup:
 	@$(PYTHON) tools/bootstrap.py
 
+# DEMO_PORT=N runs the emulated pair on 127.0.0.1:N and N+1 (default: the first free pair from 18300).
 demo: setup
-	@$(BIN)/python tools/demo.py
+	@$(BIN)/python tools/demo.py $(if $(DEMO_PORT),--base-port $(DEMO_PORT))
 
 # Every layer: ansible-test sanity on a copy of the collection, then one pytest run over
 # tests/unit (pure), tests/emulator (live NETCONF server) and tests/playbooks (ansible-playbook).
@@ -36,6 +37,8 @@ test-playbooks: setup
 sanity: setup
 	$(BIN)/python tools/sanity.py
 
+# Each benchmark (tools/bench/bench_*.py): engine, validation, deploy (redundancy_config vs junos_config), and
+# the one-pair jobs with each Junos netconf plugin (bench_network_os.py runs without make's NCCLIENT_TICK).
 bench: setup
 	@for b in tools/bench/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 

@@ -8,7 +8,8 @@ Python and make gets the same environment as a developer's:
 * the C library libyang (Debian package) that the YANG schema checks bind to;
 * `ansible.netcommon`, `ansible.utils` and `junipernetworks.junos` taken out of the `ansible` wheel
   (Galaxy is unreachable here), next to a symlink that makes this working tree `mxha.srd`
-  (`.venv/collections/ansible_collections/...`, which ansible.cfg names);
+  (`.venv/collections/ansible_collections/...`, which ansible.cfg names), on every venv process'
+  sys.path but ansible-galaxy's, which sees the dependencies alone (`.venv/collections-deps`);
 * the offline get-pip shim ansible-test needs, and an opt-in ncclient TICK patch (NCCLIENT_TICK).
 
 Re-running is cheap: pip steps are skipped while the inputs' hash is unchanged.
@@ -29,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
 CACHE = ROOT / ".cache"
 COLLECTIONS = VENV / "collections"
+DEPS_ONLY = VENV / "collections-deps"
 ANSIBLE_WHEEL = "ansible==12.3.0"
 DEPENDENCY_COLLECTIONS = ("ansible/netcommon", "ansible/utils", "junipernetworks/junos")
 STAMP_INPUTS = ("requirements-dev.txt", "tools/bootstrap.py", "tools/mxsim/pyproject.toml")
@@ -144,9 +146,33 @@ def ensure_collections() -> None:
         if link.is_symlink() or link.exists():
             link.unlink()
         link.symlink_to(target, target_is_directory=True)
-    # Make `import ansible_collections.mxha.srd...` work in plain Python too (pytest, the emulator).
-    (site_packages() / "mxha_srd_collections.pth").write_text(str(COLLECTIONS) + "\n")
+    # The dependency collections alone, for the processes that must not see this tree as mxha.srd.
+    deps = DEPS_ONLY / "ansible_collections"
+    deps.mkdir(parents=True, exist_ok=True)
+    for namespace in sorted({c.split("/")[0] for c in DEPENDENCY_COLLECTIONS}):
+        entry = deps / namespace
+        target = os.path.relpath(tree / namespace, deps)
+        if not (entry.is_symlink() and os.readlink(entry) == target):
+            if entry.is_symlink() or entry.exists():
+                entry.unlink()
+            entry.symlink_to(target, target_is_directory=True)
+    # Make `import ansible_collections.mxha.srd...` work in plain Python too (pytest, the emulator), scoped:
+    # ansible-galaxy (and any process run with MXHA_SRD_DEV_TREE=0) sees the dependency collections only, so
+    # a built tarball installs from this venv instead of "Nothing to do" (the tree would count as installed).
+    (site_packages() / "mxha_srd_collections.pth").write_text(dev_tree_pth(COLLECTIONS, DEPS_ONLY))
     (site_packages() / "mxha_ncclient_tick.pth").write_text(TICK_PTH)
+
+
+def dev_tree_pth(collections: Path, deps_only: Path) -> str:
+    """One .pth line: this tree (with the dependencies) on sys.path, or the dependencies alone for
+    ansible-galaxy and when MXHA_SRD_DEV_TREE is 0/off/false/no."""
+    return (
+        "import os, sys; exec(%r)\n"
+        % ("hide = os.environ.get('MXHA_SRD_DEV_TREE', '').strip().lower() in ('0', 'off', 'false', 'no') or "
+           "os.path.basename(sys.argv[0] if sys.argv else '') in ('ansible-galaxy', 'galaxy.py')\n"
+           "path = %r if hide else %r\n"
+           "sys.path.append(path) if path not in sys.path else None" % (str(deps_only), str(collections)))
+    )
 
 
 def ensure_get_pip_shim() -> None:

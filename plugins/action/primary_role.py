@@ -22,6 +22,7 @@ from ansible_collections.mxha.srd.plugins.module_utils.netconf.ncclient_sender i
 from ansible_collections.mxha.srd.plugins.module_utils.srd.errors import SrdError
 from ansible_collections.mxha.srd.plugins.module_utils.jobs.switchover import Request, Runner, SwitchoverFailed
 from ansible_collections.mxha.srd.plugins.module_utils.netconf.transport import NetconfError, Transport
+from ansible_collections.mxha.srd.plugins.module_utils.srd.live.table import pair_table
 
 ARGUMENT_SPEC = {
     "redundancy_sets": {"type": "list", "elements": "int", "required": True, "aliases": ["redundancy_set"]},
@@ -75,6 +76,9 @@ class ActionModule(ActionBase):
         finally:
             for session in sessions.values():
                 session.close()
+        if result.get("before"):
+            result["table"] = pair_table(result.get("msg", ""), sorted((req.target, req.peer)), req.set_ids,
+                                         result["before"], result.get("actual") or result.get("predicted"))
         if runner is not None:
             result["rpcs"] = {name: list(t.stats.sent) for name, t in runner.transports.items()}
             result["rpc_stats"] = {name: t.stats.as_dict() for name, t in runner.transports.items()}

@@ -13,7 +13,9 @@ from ansible_collections.mxha.srd.plugins.module_utils.jobs.state_task import (
     ARGUMENT_SPEC, NOT_NETCONF, StateTaskFailed, run, wanted_routes,
 )
 from ansible_collections.mxha.srd.plugins.module_utils.netconf.transport import Transport, connection_sender
-from ansible_collections.mxha.srd.plugins.plugin_utils.persistent_netconf import netconf_socket, task_args
+from ansible_collections.mxha.srd.plugins.plugin_utils.persistent_netconf import (
+    netconf_socket, slow_polling_warning, task_args,
+)
 
 
 class ActionModule(ActionBase):
@@ -39,7 +41,10 @@ class ActionModule(ActionBase):
         except StateTaskFailed as exc:
             result.update(exc.details, failed=True, msg=str(exc))
             return result
-        warnings = outcome.pop("warnings")
+        warnings = list(outcome.pop("warnings") or [])
+        slow = slow_polling_warning(self, task_vars or {})
+        if slow:
+            warnings.append(slow)
         if warnings:
             outcome["warnings"] = warnings
         result.update(outcome)

@@ -144,6 +144,18 @@ peer:
   description: The other chassis.
   returned: when both chassis were read
   type: str
+table:
+  description:
+    - The pair before and after (the roles read, then the prediction in check mode or the roles read at the end), as
+      lines that read well under any callback; one row per redundancy set and one per signal route, aligned.
+  returned: when both chassis were read
+  type: list
+  elements: str
+  sample: ["pair1-mx2 is primary for redundancy set(s) 1 (set 1: RELS_MSHIP_MANUAL_EV on pair1-mx1)",
+           "set                      pair1-mx1           pair1-mx2",
+           "1                        primary -> standby  standby -> primary",
+           "signal route",
+           "  203.0.113.100/32 (HA)  present -> absent   absent -> present"]
 before:
   description: The state read from both chassis, in the shape M(mxha.srd.simulate) takes.
   returned: when both chassis were read

@@ -88,9 +88,17 @@ options:
             required: true
           priority:
             description:
-              - "VRRP priority, 0-255. Only the priority and C(track route) of the group are managed; its
-                virtual address and the rest stay as configured."
+              - "VRRP priority, 0-255. The priority and C(track route) of the group are managed; its other
+                statements stay as configured."
             type: int
+          virtual_addresses:
+            description:
+              - "Virtual IPv4 addresses of the group (C(virtual-address)), for a group the chassis'
+                configuration does not hold yet: a change that would create a group without one is refused
+                before anything is sent (rule C(VRRP-GROUP-NEEDS-ADDRESS)). Add-only: the addresses given are
+                added, none the device holds is ever removed or reported as drift."
+            type: list
+            elements: str
           track_routes:
             description:
               - "Signal routes the group tracks (C(track route ... priority-cost))."
@@ -147,6 +155,7 @@ EXAMPLES = r"""
           unit: 0
           address: 192.0.2.66/26
           group: 10
+          virtual_addresses: [192.0.2.65]   # the group is created if the chassis lacks it; add-only
           priority: 200
           track_routes:
             - prefix: 203.0.113.100/32

@@ -65,6 +65,7 @@ class FleetAction(ActionBase):
 
     JOB = "job"
     ARGUMENT_SPEC: dict = {}
+    SHOW_OK_LINES = False  # print the lines of pairs that are ok too (a compatibility check's)
 
     def run(self, tmp=None, task_vars=None):
         result = super().run(tmp, task_vars)
@@ -83,15 +84,17 @@ class FleetAction(ActionBase):
         report = FleetReport(job=self.JOB, check_mode=bool(self._task.check_mode), started=stamp,
                              problems=[p.to_dict() for p in fleet.problems], notes=list(fleet.notes),
                              options=self.report_options(args))
+        self.intent_warnings = []
         runnable, offline = self._validate(fleet.pairs)
         report.pairs.extend(offline)
+        report.notes.extend("intent warning, %s" % text for text in self.intent_warnings)
         job = self.pair_job(args, runnable)
         report.pairs.extend(run_fleet([spec for spec, _intent in runnable], job, max_sessions=args["max_sessions"]))
         report.seconds = time.monotonic() - started
         self.last_report = report
         fail_on_drift = bool(args.get("fail_on_drift"))
         failing = report.failing_hosts(fail_on_drift, play)
-        table = report.table()
+        table = report.table(every_pair=self.SHOW_OK_LINES)
         if not args.get("quiet"):
             # Printed here rather than by a debug task: it reads the same under every callback (AWX's too),
             # and a task more would cost its per-host overhead over every chassis of the fleet.
@@ -170,7 +173,7 @@ class FleetAction(ActionBase):
         if args.get("intent_file"):
             return [(args["intent_file"], self._load_file(args["intent_file"]))]
         if args.get("intent_dir"):
-            folder = os.path.expanduser(args["intent_dir"])
+            folder = os.path.abspath(os.path.expanduser(args["intent_dir"]))
             if not os.path.isdir(folder):
                 raise InputError("intent_dir %s is not a directory" % args["intent_dir"])
             files = sorted(glob.glob(os.path.join(folder, "*.yml")) + glob.glob(os.path.join(folder, "*.yaml")))
@@ -180,7 +183,9 @@ class FleetAction(ActionBase):
         return None
 
     def _load_file(self, path: str) -> dict:
-        found = os.path.expanduser(path)
+        # absolute: the loader would read a relative path against the playbook's directory, which is the
+        # collection's own when a playbook is run by name (ansible-playbook mxha.srd.drift -e intent_file=x)
+        found = os.path.abspath(os.path.expanduser(path))
         if not os.path.isfile(found):
             try:
                 found = self._find_needle("files", path)
@@ -195,7 +200,9 @@ class FleetAction(ActionBase):
         return plain_copy(data, path=path)
 
     def _validate(self, pairs) -> tuple[list, list]:
-        """Load each pair's intent offline: runnable pairs with their loaded intent, and failed outcomes."""
+        """Load each pair's intent offline: runnable pairs with their loaded intent, and failed outcomes.
+
+        The intents' warnings go into the report's notes, once per pair."""
         runnable, offline = [], []
         for spec in pairs:
             try:
@@ -204,6 +211,8 @@ class FleetAction(ActionBase):
                 offline.append(_offline(spec, "the intent cannot be read: %s" % exc))
                 continue
             errors = [v for v in loaded.violations if v.is_error]
+            warnings = [v for v in loaded.violations if not v.is_error]
+            self.intent_warnings.extend("%s: %s" % (spec.name, v) for v in warnings)
             if errors:
                 offline.append(_offline(spec, "the intent is not valid (%d violation%s), nothing was sent:\n%s" % (
                     len(errors), "" if len(errors) == 1 else "s", summarize(errors)), [str(v) for v in errors]))

@@ -23,3 +23,22 @@ def netconf_socket(action) -> Optional[str]:
         return None
     action._task.args["_ansible_socket"] = socket_path
     return socket_path
+
+
+# ansible_network_os values whose netconf plugin leaves ncclient's 100 ms poll in the persistent connection.
+SLOW_NETWORK_OS = ("junipernetworks.junos.junos", "junos", "juniper.device.junos")
+SLOW_POLLING = (
+    "ansible_network_os is %s: its netconf plugin leaves ncclient polling every 100 ms in the persistent "
+    "connection, which adds about 0.1 s to every RPC of mxha.srd's modules (a deploy of one chassis sends 7). "
+    "Set ansible_network_os: mxha.srd.junos (the same ansible.netcommon.netconf connection; it needs only "
+    "ansible.netcommon and polls every 10 ms, see its ncclient_poll_interval). The pair jobs (deploy, drift, "
+    "preflight) and primary_role open their own sessions and are fast with either."
+)
+
+
+def slow_polling_warning(action, task_vars: dict) -> Optional[str]:
+    """A warning when the task's persistent connection polls slowly; the same text for every task and host,
+    so Ansible (which shows a warning once per run) shows it once."""
+    network_os = getattr(action._play_context, "network_os", None) or task_vars.get("ansible_network_os")
+    name = str(network_os or "").strip()
+    return SLOW_POLLING % name if name in SLOW_NETWORK_OS else None

@@ -24,7 +24,9 @@ from ansible_collections.mxha.srd.plugins.module_utils.resource.runner import (
     ARGSPEC_RULES, MODULES, OFFLINE, Request, RunFailed, run,
 )
 from ansible_collections.mxha.srd.plugins.module_utils.netconf.transport import Transport, connection_sender
-from ansible_collections.mxha.srd.plugins.plugin_utils.persistent_netconf import netconf_socket, task_args
+from ansible_collections.mxha.srd.plugins.plugin_utils.persistent_netconf import (
+    netconf_socket, slow_polling_warning, task_args,
+)
 
 
 class ResourceAction(ActionBase):
@@ -66,6 +68,9 @@ class ResourceAction(ActionBase):
             outcome = run(req, connect)
         except RunFailed as exc:
             outcome = dict(exc.details, failed=True, msg=str(exc))
+        slow = slow_polling_warning(self, task_vars) if params["state"] not in OFFLINE else None
+        if slow:
+            req.warnings.append(slow)
         if req.warnings:
             outcome["warnings"] = list(req.warnings)
         result.update(remove_values(outcome, no_log_values))

@@ -76,8 +76,8 @@ def test_ee_collections_match_galaxy_dependencies():
     assert {item["name"]: item["version"] for item in wanted} == galaxy
 
 
-# Installed in the execution environment from requirements.txt (and ansible-core itself).
-RUNTIME_MODULES = {"ncclient", "lxml", "jxmlease", "xmltodict", "ansible", "ansible_collections"}
+# Installed in the execution environment from requirements.txt (and ansible-core itself): nothing else may be imported.
+RUNTIME_MODULES = {"ncclient", "ansible", "ansible_collections"}
 DEVELOPMENT_ONLY = {"libyang", "mxsim", "pytest", "hypothesis", "asyncssh", "jnpr"}
 
 

@@ -48,6 +48,7 @@ def run_pair(spec: PairSpec, job: PairJob, link_factory: LinkFactory = default_l
         for link in links.values():
             link.close()
     outcome.rpcs = {name: link.stats.rpcs for name, link in links.items()}
+    outcome.details.setdefault("connect_seconds", {name: round(link.connect_seconds, 3) for name, link in links.items()})
     outcome.seconds = clock() - started
     if spec.via:
         outcome.details.setdefault("via", spec.via)

@@ -128,8 +128,9 @@ class FleetReport:
                    check_mode=bool(data.get("check_mode")), started=str(data.get("started", "")),
                    seconds=float(data.get("seconds", 0.0)), options=dict(data.get("options", {})))
 
-    def table(self, detail: bool = True) -> list:
-        """Lines that read well under any callback: a header, one row per pair, then what went wrong."""
+    def table(self, detail: bool = True, every_pair: bool = False) -> list:
+        """Lines that read well under any callback: a header, one row per pair, then what went wrong
+        (with ``every_pair``, the lines of every pair: a compatibility check's are worth reading when ok)."""
         rows = [("pair", "chassis", "outcome", "findings", "RPCs", "seconds")]
         for pair in sorted(self.pairs, key=_key):
             rpcs = "/".join(str(pair.rpcs.get(name, 0)) for name in pair.chassis)
@@ -142,7 +143,7 @@ class FleetReport:
             lines.append("INVENTORY %s: %s" % (problem.get("kind", "problem"), problem.get("message", "")))
         if detail:
             for pair in sorted(self.pairs, key=_key):
-                if pair.outcome != OK:
+                if pair.outcome != OK or (every_pair and pair.lines):
                     lines.append("-- %s: %s" % (pair.pair, pair.summary))
                     lines.extend("   " + line for line in pair.lines)
         lines.extend("note: %s" % note for note in self.notes)
@@ -217,8 +218,13 @@ def comparable(report: Mapping[str, Any]) -> dict:
     data = dict(report)
     for key in ("started", "seconds", "options"):
         data.pop(key, None)
-    data["pairs"] = [{k: v for k, v in p.items() if k not in ("seconds", "rpcs")} for p in data.get("pairs", [])]
+    data["pairs"] = [dict({k: v for k, v in p.items() if k not in ("seconds", "rpcs")},
+                          details={k: v for k, v in p.get("details", {}).items() if k not in _TIMINGS})
+                     for p in data.get("pairs", [])]
     return data
+
+
+_TIMINGS = ("seconds", "connect_seconds")
 
 
 __all__ = ["SCHEMA", "VERSION", "OK", "CHANGED", "DRIFT", "FAILED", "OUTCOMES", "PairOutcome", "FleetReport",

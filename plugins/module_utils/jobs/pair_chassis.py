@@ -30,7 +30,7 @@ from ansible_collections.mxha.srd.plugins.module_utils.resource.runner import co
 from ansible_collections.mxha.srd.plugins.module_utils.resource.states import compute_want
 from ansible_collections.mxha.srd.plugins.module_utils.srd.diff import diff as model_diff
 from ansible_collections.mxha.srd.plugins.module_utils.srd.model.config import RESOURCES, ChassisConfig
-from ansible_collections.mxha.srd.plugins.module_utils.srd.model.validate import validate_chassis
+from ansible_collections.mxha.srd.plugins.module_utils.srd.model.validate import validate_chassis, vrrp_groups_to_create
 
 OLD = "old"
 NEW = "new"
@@ -72,6 +72,7 @@ def plan(link: ChassisLink, given: ChassisConfig, state: str) -> ChassisPlan:
     want = compute_want(state, have, given, RESOURCES)
     already = {(v.path, v.rule) for v in validate_chassis(have)}
     bad = [v for v in validate_chassis(want) if v.is_error and (v.path, v.rule) not in already]
+    bad += vrrp_groups_to_create(have, want, parsed.vrrp_groups_present, link.name)
     if bad:
         raise StepFailed("the change would leave %s with %d SRD rule violation%s: %s" % (
             link.name, len(bad), "" if len(bad) == 1 else "s", "; ".join(str(v) for v in bad[:5])), "invalid-change")

@@ -109,12 +109,15 @@ class PairDeploy:
         self.pushed: dict = {}
         self.steps: list[str] = []
         self.proofs: dict = {}
+        self.timings: dict = {}  # seconds per phase, in the result a user can attach to a report
+        self._phase_started = clock()
 
     # -- the transaction ---------------------------------------------------------------------------
 
     def run(self) -> PairOutcome:
         opts = self.options
         results = both(self.names, lambda n: chassis_steps.plan(self.links[n], self.configs[n], opts.state))
+        self._phase("read")
         failed = errors_of(results)
         if failed:
             return self._outcome(FAILED, "could not read or plan %s; nothing was changed" % _which(failed),
@@ -150,7 +153,9 @@ class PairDeploy:
         except StepFailed as exc:
             return self._outcome(FAILED, "refused before any change: %s" % exc,
                                  {n: (OLD, "nothing was changed") for n in self.names})
+        self._phase("checks")
         pushes = both(changing, self._push)
+        self._phase("push")
         failed = errors_of(pushes)
         self.pushed = {n: p for n, p in pushes.items() if not isinstance(p, Exception)}
         if failed:
@@ -158,6 +163,7 @@ class PairDeploy:
         gate = HealthGate(self.configs, self.links, opts.health_interval, self.clock, self.sleep)
         limit = min(p.deadline for p in self.pushed.values()) - opts.margin
         verdict = gate.wait(min(self.clock() + opts.health_timeout, limit))
+        self._phase("health")
         self.steps.append("health gate: %s" % verdict.summary)
         if not verdict.healthy:
             return self._abort("the health gate failed: %s" % verdict.summary, {}, verdict.lines)
@@ -168,7 +174,9 @@ class PairDeploy:
                 self.steps.append("%s: %s" % (name, self.proofs[name]))
             except StepFailed as exc:
                 return self._abort("the confirmation of %s failed: %s" % (name, exc), {name: exc}, verdict.lines)
+        self._phase("confirm")
         finals = self._verify(changing)
+        self._phase("verify")
         if all(state == NEW for state, _how in finals.values()):
             try:
                 _moved, after = self._extensions("after_confirm")
@@ -179,6 +187,12 @@ class PairDeploy:
                                  "re-reading)", finals, extra=verdict.lines + after)
         return self._abort("after the confirmations a re-read does not show the intent on %s"
                            % ", ".join(n for n, (s, _h) in finals.items() if s != NEW), {}, verdict.lines)
+
+    def _phase(self, name: str) -> None:
+        """Close the current phase under ``name`` (read, push, health, confirm, verify, restore ...)."""
+        now = self.clock()
+        self.timings[name] = round(self.timings.get(name, 0.0) + now - self._phase_started, 3)
+        self._phase_started = now
 
     def _extensions(self, hook: str) -> tuple:
         """Run one hook of every extension: whether any changed (or would change) something, and their lines."""
@@ -242,6 +256,7 @@ class PairDeploy:
             else:
                 self._release(name)
             finals[name] = (state, how)
+        self._phase("restore")
         changed = [n for n in self.names if self.plans[n].changing]
         states = {finals[n][0] for n in changed}
         if states == {OLD}:
@@ -301,7 +316,9 @@ class PairDeploy:
             chassis[name] = entry
         lines.extend(extra or [])
         lines.extend("step: %s" % step for step in self.steps)
-        details = {"chassis": chassis, "diff": diffs, "log": self.logs.base, "predicted": predicted}
+        self._phase("report")
+        details = {"chassis": chassis, "diff": diffs, "log": self.logs.base, "predicted": predicted,
+                   "seconds": dict(self.timings)}
         return PairOutcome(self.spec.name, self.names, outcome, summary, findings=findings or (
             [summary] if outcome == FAILED else []), lines=lines, details=details)
 

@@ -25,6 +25,7 @@ from dataclasses import asdict, dataclass
 from typing import Iterable, Optional
 
 from ansible_collections.mxha.srd.plugins.module_utils.srd.junos.scope import foreign_statements
+from ansible_collections.mxha.srd.plugins.module_utils.srd.live.replies import NAMES
 from ansible_collections.mxha.srd.plugins.module_utils.netconf.transport import (
     NetconfError,
     RpcError,
@@ -94,7 +95,8 @@ class CommitEntry:
     def awaits_confirmation(self) -> bool:
         """Junos marks an unconfirmed commit confirmed "commit confirmed, rollback in Nmins". A later
         commit (the confirmation) or the automatic rollback becomes the new entry 0, so only entry 0
-        can still be waiting."""
+        can still be waiting. Wording only: the commit history carries no structured flag for it
+        (docs/srd-operational-replies.md)."""
         return self.sequence == 0 and "commit confirmed" in self.comment and "rollback in" in self.comment
 
     def describe(self) -> str:
@@ -106,16 +108,28 @@ class CommitEntry:
         return asdict(self)
 
 
+def _field(node: ET.Element, meaning: str) -> str:
+    for name in NAMES[meaning]:
+        found = node.findtext(name)
+        if found is not None:
+            return found.strip()
+    return ""
+
+
 def parse_commit_information(reply: ET.Element) -> list[CommitEntry]:
-    """The ``<commit-history>`` entries of a (namespace-free) ``get-commit-information`` reply, newest first."""
+    """The ``<commit-history>`` entries of a (namespace-free) ``get-commit-information`` reply, newest first.
+
+    Element names are ``srd.live.replies.NAMES``' (``commit_*``), where the compatibility check finds them too."""
     entries = []
-    for node in reply.iter("commit-history"):
+    for node in reply.iter():
+        if local_name(node.tag) not in NAMES["commit_entry"]:
+            continue
         try:
-            sequence = int(node.findtext("sequence-number", ""))
+            sequence = int(_field(node, "commit_sequence"))
         except ValueError:
             continue
-        entries.append(CommitEntry(sequence, *(node.findtext(name, "").strip() for name in (
-            "user", "client", "date-time", "comment", "log"))))
+        entries.append(CommitEntry(sequence, *(_field(node, meaning) for meaning in (
+            "commit_user", "commit_client", "commit_date_time", "commit_comment", "commit_log"))))
     return sorted(entries, key=lambda e: e.sequence)
 
 
@@ -213,13 +227,37 @@ class ConfigSession:
         self.transport.rpc(_el("discard-changes"))
 
 
+def lock_holder(errors: list[RpcErrorDetail]) -> Optional[str]:
+    """The session holding the lock, from the structured fields: RFC 6241 (section 7.5) answers a lock
+    held by another session with ``error-tag`` lock-denied and the holder's ``session-id`` in
+    ``error-info`` (0 when the holder is not a NETCONF session, a CLI user's ``configure exclusive``)."""
+    for error in errors:
+        holder = error.info_value("session-id")
+        if error.tag == "lock-denied" and holder is not None:
+            return holder
+    return None
+
+
 def _is_lock_held(errors: list[RpcErrorDetail]) -> bool:
-    return any(e.tag == "lock-denied" or "locked" in e.message.lower() for e in errors)
+    """Structured first (lock-denied naming the holder's session); the wording "locked by" as a fallback
+    for a release that sends neither. A bare lock-denied without either is taken as held, too."""
+    if lock_holder(errors) is not None:
+        return True
+    return any("locked by" in e.message.lower() or (e.tag == "lock-denied" and not _dirty_wording(e))
+               for e in errors)
+
+
+def _dirty_wording(error: RpcErrorDetail) -> bool:
+    text = error.message.lower()
+    return "database modified" in text and "locked by" not in text
 
 
 def _is_dirty(errors: list[RpcErrorDetail]) -> bool:
-    """Junos: "configuration database modified" (lock) / "shared configuration database modified" (private)."""
-    return any("database modified" in e.message.lower() and "locked by" not in e.message.lower() for e in errors)
+    """Junos: "configuration database modified" (lock) / "shared configuration database modified" (private).
+
+    Wording only: no structured field tells an uncommitted shared candidate apart (Junos answers it with
+    lock-denied too, but without a holder's ``session-id``), so an error naming a holder is never this."""
+    return lock_holder(errors) is None and any(_dirty_wording(e) for e in errors)
 
 
 class Transaction:

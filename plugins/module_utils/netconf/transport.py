@@ -49,7 +49,11 @@ def _child_text(elem: ET.Element, name: str) -> Optional[str]:
 
 @dataclass(frozen=True)
 class RpcErrorDetail:
-    """One ``<rpc-error>`` as Junos reports it."""
+    """One ``<rpc-error>`` as Junos reports it.
+
+    ``info`` holds the children of ``<error-info>`` by name (RFC 6241 section 4.3: ``bad-element``,
+    ``session-id`` of a lock's holder ...): the structured fields callers prefer to the message text.
+    """
 
     severity: str
     message: str
@@ -57,9 +61,17 @@ class RpcErrorDetail:
     element: Optional[str] = None
     tag: Optional[str] = None
     type: Optional[str] = None
+    info: tuple = ()
 
     @classmethod
     def from_element(cls, err: ET.Element) -> "RpcErrorDetail":
+        info = []
+        for node in err.iter():
+            if local_name(node.tag) != "error-info":
+                continue
+            for item in node:
+                text = " ".join((item.text or "").split())
+                info.append((local_name(item.tag), text))
         return cls(
             severity=_child_text(err, "error-severity") or "error",
             message=_child_text(err, "error-message") or "(no error-message)",
@@ -67,10 +79,21 @@ class RpcErrorDetail:
             element=_child_text(err, "bad-element"),
             tag=_child_text(err, "error-tag"),
             type=_child_text(err, "error-type"),
+            info=tuple(info),
         )
 
+    def info_value(self, name: str) -> Optional[str]:
+        """The text of ``<error-info><NAME>``, None when the error has none."""
+        for key, value in self.info:
+            if key == name:
+                return value
+        return None
+
     def as_dict(self) -> dict:
-        return {k: v for k, v in self.__dict__.items() if v is not None}
+        out = {k: v for k, v in self.__dict__.items() if v is not None and k != "info"}
+        if self.info:
+            out["info"] = dict(self.info)
+        return out
 
     def __str__(self) -> str:
         where = " ".join(x for x in (self.path, self.element and f"'{self.element}'") if x)
@@ -154,6 +177,9 @@ class Transport:
         self._clock = clock
         self.stats = RpcStats()
         self.warnings: list[RpcErrorDetail] = []
+        # The text of the last reply exactly as received (None after a send that raised): the
+        # compatibility check keeps it, so that a user's report can be replayed against the parser.
+        self.last_reply: Optional[str] = None
 
     def rpc(self, request: "str | ET.Element") -> ET.Element:
         """Send one RPC; return the reply's content (namespace-free), raise on any error."""
@@ -163,6 +189,7 @@ class Transport:
             elem, xml = ET.fromstring(request), request
         name, check = local_name(elem.tag), is_commit_check(elem)
         start = self._clock()
+        self.last_reply = None
         try:
             raw = self._send(xml)
         except RpcError:
@@ -172,8 +199,10 @@ class Transport:
             self.stats.record(name, self._clock() - start, check)
             if not errors:
                 raise SessionLost(name, f"{name}: NETCONF session failed: {exc}") from None
+            self.last_reply = str(exc)
             return self._accept_warnings(name, errors, str(exc))
         self.stats.record(name, self._clock() - start, check)
+        self.last_reply = raw
         reply = strip_namespaces(ET.fromstring(raw)) if raw and raw.strip() else ET.Element("ok")
         errors = [RpcErrorDetail.from_element(e) for e in reply.iter() if local_name(e.tag) == "rpc-error"]
         if errors:

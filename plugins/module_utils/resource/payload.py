@@ -33,7 +33,9 @@ PARTLY_OWNED = frozenset({
     "interfaces", "interface", "unit", "family", "inet", "address", "vrrp-group", "track",
     "redundancy-options", "protocols", "iccp",
 })
-NEVER_DELETED = frozenset({"routing-instances"})
+# Add-only: routing instances hold other configuration; a VRRP group's virtual addresses are the user's
+# (the intent may add one to a group it creates; it never removes one).
+NEVER_DELETED = frozenset({"routing-instances", "virtual-address"})
 SECRET_TAGS = frozenset({"authentication-key"})
 
 

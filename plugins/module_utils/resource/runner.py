@@ -41,7 +41,7 @@ from ansible_collections.mxha.srd.plugins.module_utils.srd.model.secret import M
 from ansible_collections.mxha.srd.plugins.module_utils.srd.model.serialize import (
     COLLECTIONS, KEY_FIELDS, SPECS, Issues, chassis_from_dict, chassis_to_dict,
 )
-from ansible_collections.mxha.srd.plugins.module_utils.srd.model.validate import validate_chassis
+from ansible_collections.mxha.srd.plugins.module_utils.srd.model.validate import validate_chassis, vrrp_groups_to_create
 from ansible_collections.mxha.srd.plugins.module_utils.srd.junos.xml.parse import parse_config, parse_element
 from ansible_collections.mxha.srd.plugins.module_utils.srd.junos.xml.render import render_xml
 from ansible_collections.mxha.srd.plugins.module_utils.resource.states import compute_want, fields_of
@@ -379,6 +379,12 @@ class Runner:
             return None
         want = self._want(have, given if given is not None else keys, resources)
         self._validate_change(device, after_change(device, want, resources), all_resources, offline_warnings)
+        created = vrrp_groups_to_create(have, want, parsed.vrrp_groups_present)
+        if created:
+            raise RunFailed("The change would create %d VRRP group%s without a virtual address on %s; nothing was "
+                            "changed:\n%s" % (len(created), "" if len(created) == 1 else "s", self.req.host,
+                                              "\n".join(_violation_lines(created))),
+                            violations=[v.to_dict() for v in created])
         changes = model_diff(have, want, resources)
         payload = build_payload(have, want) if changes else None
         self.result.update(before=_plain(shape, have, resources), commands=commands_of(payload),

@@ -14,6 +14,7 @@ Within the resources a task manages:
   input, everything of the resources goes.
 
 Routing instances are only ever added or updated, never removed (other configuration lives in them).
+A VRRP group's virtual addresses are only ever added (``keep_virtual_addresses``).
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ import dataclasses
 from typing import Any
 
 from ansible_collections.mxha.srd.plugins.module_utils.srd.model.config import (
-    DEFAULT_INSTANCE, RESOURCE_FIELDS, ChassisConfig, Iccp,
+    DEFAULT_INSTANCE, RESOURCE_FIELDS, ChassisConfig, Iccp, keep_virtual_addresses,
 )
 from ansible_collections.mxha.srd.plugins.module_utils.srd.junos.xml.parse import table_instance
 
@@ -154,8 +155,8 @@ def compute_want(state: str, have: ChassisConfig, given, resources) -> ChassisCo
         want = want_deleted(have, given, resources)
     else:
         raise ValueError("state %s does not change the device" % state)
-    return _prune_instances(want, given)
+    return _prune_instances(keep_virtual_addresses(have, want), given)
 
 
-__all__ = ["compute_want", "merge_entry", "want_merged", "want_replaced", "want_overridden", "want_deleted",
+__all__ = ["compute_want", "keep_virtual_addresses", "merge_entry", "want_merged", "want_replaced", "want_overridden", "want_deleted",
            "fields_of", "Iccp"]

@@ -103,3 +103,17 @@ def test_a_chassis_that_cannot_be_read_fails_the_drift_check(run, fleet):
     assert failure_lines(res.stdout) == ["cgnat-pair2"]
     res, report = run("drift.yml", "-e", "drift_unread_is_failure=false")
     assert outcomes(report)["cgnat-pair2"] == "drift"
+
+
+def test_every_pair_switches_over_in_one_run_and_check_mode_predicts_it(run, fleet):
+    run("deploy.yml", *FAST)
+    res, predicted = run("switchover_pairs.yml", "-e", "primary=gateway2", "-e", "poll_interval=0.2", "--check")
+    assert outcomes(predicted) == {"cgnat-pair%d" % n: "changed" for n in range(1, PAIRS + 1)}
+    assert all(fleet.rpcs(name, "request-services-redundancy-set") == [] for name in pair_names(4))
+    res, moved = run("switchover_pairs.yml", "-e", "primary=gateway2")
+    assert outcomes(moved) == {"cgnat-pair%d" % n: "changed" for n in range(1, PAIRS + 1)}
+    for pair in moved["pairs"]:
+        assert [line for line in pair["lines"] if " set 1: " in line] == [
+            "%s set 1: primary -> standby" % pair["chassis"][0], "%s set 1: standby -> primary" % pair["chassis"][1]]
+    res, again = run("switchover_pairs.yml", "-e", "primary=gateway2")
+    assert outcomes(again) == {"cgnat-pair%d" % n: "ok" for n in range(1, PAIRS + 1)}

@@ -17,6 +17,11 @@ def test_works_with_either_junos_netconf_plugin(network_os, mx, playbook):
     assert run.rc == 0, run.output[-3000:]
     assert run["merged"]["changed"] is True and run["again"]["changed"] is False
     assert run["gathered"]["gathered"] == config
+    # The slow path says so, once per run (Ansible shows a warning text once), and names the fast one.
+    slow = "ansible_network_os is junipernetworks.junos.junos: its netconf plugin leaves ncclient polling"
+    assert run.output.count(slow) == (1 if network_os.startswith("junipernetworks") else 0), run.output[-3000:]
+    if network_os.startswith("junipernetworks"):
+        assert "Set ansible_network_os: mxha.srd.junos" in run.output
     mx.wait_idle(HOST)
     sent = [e["rpc"] for e in mx.log(HOST) if "rpc" in e]
     # Only what the modules send (plus the session close): no facts or capability probes.

@@ -145,3 +145,24 @@ def test_a_registered_redundancy_state_result_is_accepted(configs, healthy):
 def test_only_the_asked_checks_run(configs, devices, healthy):
     report = drift.check_pair("p", configs, devices, healthy, checks=[drift.OPERATIONAL])
     assert report.config == {} and report.symmetry is None and report.operational == []
+
+
+def test_virtual_addresses_are_add_only_for_drift_too(configs, devices, copy_of):
+    """A device address the intent does not give is not drift; an address the intent gives and the
+    device lacks is."""
+    import dataclasses
+
+    base = drift.check_pair("p", configs, copy_of(devices), key_verdicts={"pair1-mx1": True, "pair1-mx2": True})
+    base_paths = {f.path for f in base.findings()}
+    intent = dict(configs)
+    one = intent["pair1-mx1"]
+    intent["pair1-mx1"] = one.replace(vrrp_groups={
+        k: dataclasses.replace(g, virtual_addresses=()) for k, g in one.vrrp_groups.items()})
+    quiet = drift.check_pair("p", intent, copy_of(devices), key_verdicts={"pair1-mx1": True, "pair1-mx2": True})
+    assert {f.path for f in quiet.findings()} == base_paths
+    intent["pair1-mx1"] = one.replace(vrrp_groups={
+        k: dataclasses.replace(g, virtual_addresses=g.virtual_addresses + ("192.0.2.99",))
+        for k, g in one.vrrp_groups.items()})
+    loud = drift.check_pair("p", intent, copy_of(devices), key_verdicts={"pair1-mx1": True, "pair1-mx2": True})
+    new = [f for f in loud.findings() if f.path not in base_paths]
+    assert [f.path.rsplit(".", 1)[-1] for f in new] == ["virtual_addresses"] and "192.0.2.99" in str(new[0].intent)

@@ -1,6 +1,7 @@
 """module_utils.drift_render: the JSON by path, the JUnit XML and the table."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import xml.etree.ElementTree as ET
 
@@ -67,3 +68,19 @@ def test_summary(configs, devices, copy_of, same_key):
         "p: no drift (config, symmetry checked)."
     assert drift_render.summary(_drifted(configs, devices, copy_of)) == \
         "cgnat-pair1: DRIFT: 2 config findings, 2 symmetry findings, 1 operational finding."
+
+
+def test_a_value_the_intent_leaves_unset_says_what_junos_uses(configs, devices, copy_of):
+    """Not "intent null": the intent leaves hold-time unset, and Junos then uses its default (30 s, YANG)."""
+    intent = copy_of(configs)
+    intent["pair1-mx2"] = intent["pair1-mx2"].replace(redundancy_sets={
+        k: dataclasses.replace(v, hold_time=None) for k, v in intent["pair1-mx2"].redundancy_sets.items()})
+    on_device = copy_of(devices)
+    on_device["pair1-mx2"]["redundancy_sets"][0]["hold_time"] = 120
+    report = drift.check_pair("p", intent, on_device, key_verdicts={"pair1-mx1": True, "pair1-mx2": True})
+    text = "\n".join(drift_render.table(report))
+    assert "~ redundancy_sets[id=1].hold_time: device 120, intent leaves it unset (Junos then uses 30 s)" in text
+    assert "null" not in text
+    (finding,) = [f for f in report.findings() if f.path.endswith("hold_time") and f.kind == "config"]
+    assert finding.message == ("redundancy_sets[id=1].hold_time is 120 on the device; the intent leaves it unset "
+                               "(Junos then uses 30 s)")

@@ -120,6 +120,28 @@ def test_lock_held_elsewhere_is_named_and_nothing_else_is_sent():
     assert device.sent == ["lock"]
 
 
+def test_lock_held_is_known_by_its_structured_fields_whatever_the_wording():
+    """RFC 6241 7.5: lock-denied with the holder's session-id in error-info. A release that words the
+    message otherwise (or words it like a modified database) is still a held lock."""
+    for message in ("the candidate is in use", "configuration database modified"):
+        device = Device(lock="<rpc-reply><rpc-error><error-severity>error</error-severity><error-tag>lock-denied"
+                             "</error-tag><error-message>%s</error-message><error-info><session-id>4711</session-id>"
+                             "</error-info></rpc-error></rpc-reply>" % message)
+        with pytest.raises(TransactionFailed) as info:
+            transact(device)
+        assert info.value.reason == "lock-held", message
+        assert info.value.errors[0].info_value("session-id") == "4711"
+        assert info.value.as_dict()["rpc_errors"][0]["info"] == {"session-id": "4711"}
+
+
+def test_lock_held_by_wording_alone_still_counts():
+    """A release that sends no error-tag or session-id: the message text is the fallback."""
+    device = Device(lock=error("configuration database locked by:\n  lab terminal p0 (pid 1) on since 10:00"))
+    with pytest.raises(TransactionFailed) as info:
+        transact(device)
+    assert info.value.reason == "lock-held"
+
+
 def test_dirty_candidate_refused_at_lock_suggests_private_mode():
     device = Device(lock=error("configuration database modified", tag="lock-denied"))
     with pytest.raises(TransactionFailed) as info:

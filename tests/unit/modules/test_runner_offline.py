@@ -96,3 +96,39 @@ def test_keys_are_masked_in_compare_and_set_text():
     text = 'set protocols iccp authentication-key "$9$abc def"\n+    authentication-key "$9$x"; ## SECRET-DATA'
     masked = mask_text(text)
     assert "$9$" not in masked and masked.count("********") == 2
+
+
+def _device(config_xml: str):
+    sent = []
+
+    def send(xml):
+        sent.append(ET.fromstring(xml).tag)
+        return "<rpc-reply>%s</rpc-reply>" % config_xml
+    return send, sent
+
+
+GROUP = {"interface": "xe-0/0/1", "unit": 0, "address": "192.0.2.66/26", "group": 10, "priority": 200,
+         "track_routes": [{"prefix": "203.0.113.100/32", "routing_instance": "HA", "priority_cost": 150}]}
+BASE_GROUP = ("<configuration><interfaces><interface><name>xe-0/0/1</name><unit><name>0</name><family><inet><address>"
+              "<name>192.0.2.66/26</name><vrrp-group><name>10</name><virtual-address>192.0.2.65</virtual-address>"
+              "</vrrp-group></address></inet></family></unit></interface></interfaces></configuration>")
+
+
+def test_a_vrrp_group_the_device_lacks_is_not_created_without_a_virtual_address():
+    send, sent = _device("<configuration/>")
+    with pytest.raises(RunFailed) as info:
+        run(Request("route_tracking", "merged", {"vrrp_groups": [GROUP]}), lambda: Transport(send))
+    assert sent == ["get-configuration"], "refused after the read, before any lock"
+    assert [v["rule"] for v in info.value.details["violations"]] == ["VRRP-GROUP-NEEDS-ADDRESS"]
+    assert "give virtual_addresses in the intent" in str(info.value)
+
+
+def test_a_vrrp_group_of_the_base_configuration_or_one_given_an_address_is_fine():
+    send, _sent = _device(BASE_GROUP)  # the group is there, untracked: only its SRD part is added
+    result = run(Request("route_tracking", "merged", {"vrrp_groups": [GROUP]}, check_mode=True), lambda: Transport(send))
+    assert result["changed"] and not any("virtual-address" in line for line in result["commands"]["set"])
+    send, _sent = _device("<configuration/>")
+    result = run(Request("route_tracking", "merged", {"vrrp_groups": [dict(GROUP, virtual_addresses=["192.0.2.65"])]},
+                         check_mode=True), lambda: Transport(send))
+    assert "set interfaces xe-0/0/1 unit 0 family inet address 192.0.2.66/26 vrrp-group 10 virtual-address " \
+           "192.0.2.65" in result["commands"]["set"]

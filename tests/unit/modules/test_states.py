@@ -62,3 +62,30 @@ def test_deleted_by_key_or_everything():
 def test_deleted_with_an_empty_config_deletes_nothing():
     assert compute_want("deleted", HAVE, {}, EV).redundancy_events == HAVE.redundancy_events
     assert compute_want("deleted", HAVE, {"redundancy_events": []}, EV).redundancy_events == HAVE.redundancy_events
+
+
+# ---------------------------------------------------------------- VRRP virtual addresses: add-only
+
+GROUP = VrrpGroup("xe-0/0/1", 0, "192.0.2.66/26", 10, 200, (TrackedRoute("203.0.113.100/32", "HA", 150),))
+RT = ("route_tracking",)
+
+
+def test_virtual_addresses_the_device_holds_stay_whatever_the_state():
+    have = ChassisConfig.build(vrrp_groups=[dataclasses.replace(GROUP, virtual_addresses=("192.0.2.65",))])
+    bare = ChassisConfig.build(vrrp_groups=[dataclasses.replace(GROUP, priority=190)])
+    for state in ("merged", "replaced", "overridden"):
+        want = compute_want(state, have, bare, RT)
+        assert want.vrrp_groups[GROUP.key].virtual_addresses == ("192.0.2.65",), state
+        payload = ET.tostring(build_payload(have, want), encoding="unicode")
+        assert "virtual-address" not in payload and "<priority>190</priority>" in payload, state
+
+
+def test_a_virtual_address_given_is_added_and_none_is_ever_deleted():
+    have = ChassisConfig.build(vrrp_groups=[dataclasses.replace(GROUP, virtual_addresses=("192.0.2.65",))])
+    given = ChassisConfig.build(vrrp_groups=[dataclasses.replace(GROUP, virtual_addresses=("192.0.2.70",))])
+    want = compute_want("overridden", have, given, RT)
+    assert want.vrrp_groups[GROUP.key].virtual_addresses == ("192.0.2.65", "192.0.2.70")
+    payload = ET.tostring(build_payload(have, want), encoding="unicode")
+    assert "<virtual-address>192.0.2.70</virtual-address>" in payload and "delete" not in payload
+    gone = ET.tostring(build_payload(have, compute_want("deleted", have, None, RT)), encoding="unicode")
+    assert "virtual-address" not in gone and 'delete="delete"' in gone, "the group loses its SRD part only"

@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 """A scripted pair for the switchover runner's unit tests: two Transport senders that answer the
-RPCs the runner sends from a small state, in the reply shapes of SRD-OPERATIONAL-CONTRACT.md.
+RPCs the runner sends from a small state, in the reply shapes of docs/srd-operational-replies.md.
 
 Why not the emulator: these tests drive the paths a real pair seldom shows on demand (a device
 that accepts the request and never switches, that refuses what the engine allows, that reports a

@@ -1,6 +1,6 @@
 # -*- coding: utf-8 -*-
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""live_state: operational replies (docs/dev/SRD-OPERATIONAL-CONTRACT.md) in, state out; and
+"""live_state: operational replies (docs/srd-operational-replies.md) in, state out; and
 state_facts: that state as the facts redundancy_state returns and simulate reads back.
 
 The element names of real replies are only partly documented, so besides the contract's exact

@@ -19,8 +19,8 @@ from ansible_collections.mxha.srd.plugins.module_utils.srd.intent import pair as
 from ansible_collections.mxha.srd.plugins.module_utils.srd.model import rules, validate
 from ansible_collections.mxha.srd.plugins.module_utils.srd.errors import ERROR, WARNING
 from ansible_collections.mxha.srd.plugins.module_utils.srd.model.config import (
-    AddSignalRoute, DeleteSignalRoute, MastershipAction, RedundancyEvent, RedundancyOptions, RedundancyPolicy,
-    RedundancySet, RouteCondition, RoutingInstance, Secret, ServiceSetBinding,
+    AddSignalRoute, ChassisConfig, DeleteSignalRoute, MastershipAction, RedundancyEvent, RedundancyOptions,
+    RedundancyPolicy, RedundancySet, RouteCondition, RoutingInstance, Secret, ServiceSetBinding,
 )
 from ansible_collections.mxha.srd.plugins.module_utils.srd.junos.xml.parse import parse_xml
 from ansible_collections.mxha.srd.plugins.module_utils.srd.junos.xml.render import render_xml_string
@@ -363,9 +363,25 @@ def test_limit_signal_routes_when_parsing():
 # ---------------------------------------------------------------- the table itself
 
 
+def test_a_change_that_creates_a_vrrp_group_gives_it_a_virtual_address():
+    """Checked against a device read: the model holds only tracked groups, the read lists every group."""
+    want = load_example().configs["pair1-mx1"]
+    bare = _vrrp(want, virtual_addresses=())
+    (key,) = bare.vrrp_groups
+    empty = ChassisConfig()
+    found = validate.vrrp_groups_to_create(empty, bare, frozenset(), "pair1-mx1")
+    assert [(v.rule, v.severity, v.chassis) for v in found] == [("VRRP-GROUP-NEEDS-ADDRESS", ERROR, ("pair1-mx1",))]
+    assert found[0].path == "vrrp_groups[interface=xe-0/0/1,unit=0,address=192.0.2.66/26,group=10].virtual_addresses"
+    assert "virtual_addresses" in found[0].message and "before" not in found[0].message
+    assert validate.vrrp_groups_to_create(empty, bare, frozenset({key})) == []   # the base configuration holds it
+    assert validate.vrrp_groups_to_create(bare, bare, frozenset()) == []          # tracked already: not created
+    assert validate.vrrp_groups_to_create(empty, want, frozenset()) == []         # the intent gives the address
+
+
 def test_every_rule_has_a_negative_test():
     tested = {c[0] for c in CHASSIS_NEGATIVE} | {c[0] for c in PAIR_NEGATIVE} | {c[0] for c in INPUT_NEGATIVE}
     tested.add("LIMIT-SIGNAL-ROUTES")
+    tested.add("VRRP-GROUP-NEEDS-ADDRESS")  # a change against a device read, tested above
     assert set(rules.RULES) - tested == set()
 
 

@@ -21,6 +21,7 @@ from .commands import routing as routing_commands  # noqa: F401  isort: skip
 from .commands import command_rpc  # noqa: F401  (the <command> RPC)
 from .faults import transport  # noqa: F401  (drop-session, fail-commit, hold-lock, delay, refuse-connections)
 from .faults import srd as srd_faults  # noqa: F401  (link-down, peer-unreachable, srd-disable ...)
+from .faults import variants  # noqa: F401  (verbosity-form)
 from .rpc import commit_ops, config_edit, config_get, config_load, files, interfaces  # noqa: F401
 from .rpc import locking, session_ops, system_info  # noqa: F401
 from .rpc import routing as routing_rpc  # noqa: F401

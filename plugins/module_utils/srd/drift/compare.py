@@ -23,6 +23,7 @@ Rendering (JSON by path, JUnit XML, a text table) lives in :mod:`drift_render`.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 from typing import Mapping, Optional
 
@@ -33,7 +34,10 @@ from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.state import (
     ChassisState, PairState, RoleState, route_key,
 )
 from ansible_collections.mxha.srd.plugins.module_utils.srd.errors import InputError
-from ansible_collections.mxha.srd.plugins.module_utils.srd.model.config import RESOURCES, ChassisConfig
+from ansible_collections.mxha.srd.plugins.module_utils.srd.model.config import (
+    RESOURCES, ChassisConfig, keep_virtual_addresses,
+)
+from ansible_collections.mxha.srd.plugins.module_utils.srd.model.rules import RANGES
 from ansible_collections.mxha.srd.plugins.module_utils.srd.model.secret import MASK, Secret
 from ansible_collections.mxha.srd.plugins.module_utils.srd.model.serialize import chassis_from_dict
 from ansible_collections.mxha.srd.plugins.module_utils.srd.model.validate import validate_pair
@@ -189,6 +193,20 @@ def _only_intended_instances(device: ChassisConfig, intent: ChassisConfig) -> Ch
     return device.replace(routing_instances=keep)
 
 
+def junos_default(path: str) -> Optional[str]:
+    """What Junos uses when the statement at ``path`` is not configured (the YANG default of
+    ``model.rules.RANGES``), with its unit: ``redundancy_sets[id=1].hold_time`` -> ``30 s``; None if unknown."""
+    rng = RANGES.get(re.sub(r"\[[^\]]*\]", "", path or ""))
+    if rng is None or rng.default is None:
+        return None
+    return "%d%s" % (rng.default, (" " + rng.unit) if rng.unit else "")
+
+
+def _unset(path: str, where: str) -> str:
+    default = junos_default(path)
+    return "%s leaves it unset%s" % (where, " (Junos then uses %s)" % default if default else "")
+
+
 def _message(change, kind: str) -> str:
     if kind == MISSING:
         return "%s is in the intent but not on the device" % change.path
@@ -196,13 +214,19 @@ def _message(change, kind: str) -> str:
         return "%s is on the device but not in the intent" % change.path
     if "authentication_key" in change.path:
         return "%s differs from the intent (values not shown)" % change.path
+    if change.after is None:
+        return "%s is %r on the device; the %s" % (change.path, change.before, _unset(change.path, "intent"))
+    if change.before is None:
+        return "%s is %r in the intent; the %s" % (change.path, change.after, _unset(change.path, "device"))
     return "%s is %r on the device, %r in the intent" % (change.path, change.before, change.after)
 
 
 def config_findings(name: str, device: ChassisConfig, intent: ChassisConfig) -> dict[str, list[Finding]]:
-    """Per resource, what differs between the device and the intent (every resource present)."""
+    """Per resource, what differs between the device and the intent (every resource present). A VRRP
+    group's virtual addresses are add-only: one the intent gives and the device lacks is drift, one the
+    device has beyond the intent's is not."""
     out: dict[str, list[Finding]] = {resource: [] for resource in RESOURCES}
-    for change in diff(_only_intended_instances(device, intent), intent).changes:
+    for change in diff(_only_intended_instances(device, intent), keep_virtual_addresses(device, intent)).changes:
         kind = _WORDING.get(change.kind, DIFFERS)
         out[change.resource].append(Finding(
             CONFIG, change.path, kind, _message(change, kind), (name,), change.resource,

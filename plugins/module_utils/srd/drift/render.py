@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 from typing import Optional
 
 from ansible_collections.mxha.srd.plugins.module_utils.srd.drift.compare import (
-    CONFIG, ERROR, OPERATIONAL, SYMMETRY, DriftReport, Finding,
+    CONFIG, ERROR, OPERATIONAL, SYMMETRY, DriftReport, Finding, junos_default,
 )
 from ansible_collections.mxha.srd.plugins.module_utils.srd.model.config import RESOURCES
 
@@ -140,10 +140,19 @@ def _short(value, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 3] + "..."
 
 
+def _value(value, path: str, side: str) -> str:
+    """One side of a difference; an unset side says so, with what Junos uses then."""
+    if value is not None:
+        return "%s %s" % (side, _short(value))
+    default = junos_default(path)
+    return "%s leaves it unset%s" % (side, " (Junos then uses %s)" % default if default else "")
+
+
 def _line(finding: Finding) -> str:
     sign = {"missing": "+", "unexpected": "-", "differs": "~"}.get(finding.change, "!")
     if finding.kind == CONFIG and finding.change == "differs" and "authentication_key" not in finding.path:
-        return "%s %s: device %s, intent %s" % (sign, finding.path, _short(finding.device), _short(finding.intent))
+        return "%s %s: %s, %s" % (sign, finding.path, _value(finding.device, finding.path, "device"),
+                                  _value(finding.intent, finding.path, "intent"))
     if finding.kind == CONFIG:
         return "%s %s (%s on the device)" % (sign, finding.path, finding.change)
     if finding.kind == SYMMETRY and isinstance(finding.device, dict):

@@ -396,7 +396,7 @@ def derive(chassis: list[ChassisIntent], shared: _Shared) -> tuple[dict[str, Cha
             interface = _resolve(group.interface, me, "chassis.%s.vrrp_groups[%d].interface" % (me.hostname, index),
                                  issues)
             resolved_group = VrrpGroup(interface, group.unit, group.address, group.group, group.priority,
-                                       group.track_routes)
+                                       group.track_routes, group.virtual_addresses)
             vrrp[resolved_group.key] = resolved_group
         configs[me.hostname] = ChassisConfig(
             redundancy_events=events, redundancy_policies=policies, redundancy_sets=sets,

@@ -5,7 +5,8 @@
 
 - ``read_filter(resources)``: the subtree filter of the one ``<get-configuration>`` a task spends.
   It is as narrow as Junos subtree filtering allows: for interfaces it selects only the names,
-  ``redundancy-options`` and the VRRP groups' ``priority``/``track`` (not the whole interface tree).
+  ``redundancy-options`` and the VRRP groups' ``virtual-address``/``priority``/``track`` (not the whole
+  interface tree).
 - ``foreign_statements(compare_text, resources)``: the statements of a ``show | compare`` text that
   lie outside those hierarchies. After loading its payload a task expects the candidate to differ
   from the committed configuration only inside its own hierarchies; anything else is someone
@@ -34,7 +35,8 @@ _FILTERS: dict[str, tuple[str, ...]] = {
     "route_tracking": (
         "<policy-options><condition/></policy-options>",
         "<interfaces><interface><name/><unit><name/><family><inet><address><name/>"
-        "<vrrp-group><name/><priority/><track/></vrrp-group></address></inet></family></unit></interface></interfaces>",
+        "<vrrp-group><name/><virtual-address/><priority/><track/></vrrp-group></address></inet></family></unit>"
+        "</interface></interfaces>",
         "<routing-instances><instance><name/><instance-type/></instance></routing-instances>",
     ),
 }
@@ -51,6 +53,7 @@ _SCOPES: dict[str, tuple[str, ...]] = {
     "redundancy_groups": ("protocols iccp", "interfaces * redundancy-options", "routing-instances * instance-type"),
     "route_tracking": (
         "policy-options condition",
+        "interfaces * unit * family inet address * vrrp-group * virtual-address",
         "interfaces * unit * family inet address * vrrp-group * priority",
         "interfaces * unit * family inet address * vrrp-group * track",
         "routing-instances * instance-type",

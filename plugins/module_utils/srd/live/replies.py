@@ -30,9 +30,12 @@ from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.state import (
 from ansible_collections.mxha.srd.plugins.module_utils.srd.errors import InputError
 
 __all__ = [
-    "NAMES", "RPC", "redundancy_group_request", "iccp_request", "route_request", "trigger_request",
-    "RedundancySetStatus", "RedundancyGroupStatus", "IccpPeerStatus", "IccpStatus", "RouteEntry", "LiveState",
-    "parse_redundancy_groups", "parse_iccp", "parse_routes", "daemon_not_running", "live_state", "read_routes",
+    "NAMES", "LABELS", "RPC", "SHAPES", "Record", "ReplyShape", "LEVELS", "VERBOSITY_FORMS", "EMPTY_ELEMENT", "LEAF",
+    "NO_ARGUMENT", "redundancy_group_request", "iccp_request", "route_request", "trigger_request", "software_request",
+    "commits_request", "command_request", "RedundancySetStatus", "RedundancyGroupStatus", "IccpPeerStatus",
+    "IccpStatus", "RouteEntry", "SoftwareInfo", "LiveState", "parse_redundancy_groups",
+    "parse_redundancy_groups_text", "parse_iccp", "parse_routes", "parse_software", "daemon_not_running",
+    "live_state", "read_routes",
 ]
 
 # ---------------------------------------------------------------- the names we rely on
@@ -76,16 +79,136 @@ NAMES: Dict[str, Tuple[str, ...]] = {
     "route_protocol": ("protocol-name",),
     "route_active": ("active-tag",),
     "route_nh_type": ("nh-type",),
+    # show version (get-software-information): junos-eznc's software facts read these
+    "software": ("software-information",),
+    "software_host_name": ("host-name",),
+    "software_model": ("product-model",),
+    "software_version": ("junos-version",),
+    # show system commit (get-commit-information)
+    "commit_entry": ("commit-history",),
+    "commit_sequence": ("sequence-number",),
+    "commit_user": ("user",),
+    "commit_client": ("client",),
+    "commit_date_time": ("date-time",),
+    "commit_comment": ("comment",),
+    "commit_log": ("log",),
 }
-"""Element names by meaning. The only place the reply vocabulary is written down."""
+"""Element names by meaning. The only place the reply vocabulary is written down; where each name
+comes from (a public source, or inferred) is docs/srd-operational-replies.md."""
 
 RPC = {
     "groups": "get-services-redundancy-group-information",
     "iccp": "get-inter-chassis-control-protocol-information",
     "routes": "get-route-information",
     "trigger": "request-services-redundancy-set",
+    "software": "get-software-information",
+    "commits": "get-commit-information",
+    "command": "command",
 }
 """The operational RPCs the collection sends (JUNOS-SRD-REFERENCE section 3)."""
+
+
+@dataclass(frozen=True)
+class Record:
+    """A repeated part of a reply, as the compatibility check looks for it.
+
+    ``key``: the meaning whose element the parser finds the record by (its parent is the record,
+    unless the key names the record itself); ``wrappers``: the tag the record itself has or is
+    believed to have (for the redundancy-group reply the parser never relies on it; the check uses it
+    to find a record whose key element is missing). Every record should hold the ``required`` meanings (plus
+    ``by_level[verbosity]``); ``optional`` ones appear only when there is something to show.
+    """
+
+    key: str
+    wrappers: Tuple[str, ...] = ()
+    required: Tuple[str, ...] = ()
+    optional: Tuple[str, ...] = ()
+    by_level: Tuple[Tuple[str, Tuple[str, ...]], ...] = ()
+
+    def required_at(self, level: Optional[str]) -> Tuple[str, ...]:
+        return self.required + dict(self.by_level).get(level or "", ())
+
+
+@dataclass(frozen=True)
+class ReplyShape:
+    """What one operational reply is expected to hold: ``top`` meanings once per (non-empty) reply,
+    its ``records``, and ``known`` tags seen around them that no parser reads (roots, wrappers,
+    display-only fields). A tag none of these name is *unexpected*."""
+
+    rpc: str
+    top: Tuple[str, ...] = ()
+    records: Tuple[Record, ...] = ()
+    known: Tuple[str, ...] = ()
+
+    def meanings(self) -> Tuple[str, ...]:
+        out = list(self.top)
+        for record in self.records:
+            out += [record.key, *record.required, *record.optional]
+            out += [m for _level, extra in record.by_level for m in extra]
+        return tuple(dict.fromkeys(out))
+
+    def expected_tags(self) -> FrozenSet[str]:
+        tags = set(self.known)
+        for record in self.records:
+            tags |= set(record.wrappers)
+        for meaning in self.meanings():
+            tags |= set(NAMES[meaning])
+        return frozenset(tags)
+
+
+SHAPES: Dict[str, ReplyShape] = {
+    "groups": ReplyShape(
+        RPC["groups"], top=("iccp_process_connection",),
+        records=(
+            Record("group_id", ("services-rg-information",), ("group_id", "group_local_ip", "group_peer_ip"),
+                   by_level=(("brief", ("group_peer_connections",)), ("extensive", ("group_peer_connections",)))),
+            Record("set_local_state", ("services-rg-rs-information",),
+                   ("set_id", "set_local_state", "set_peer_state", "set_status"),
+                   optional=("set_failed_interface", "set_service_set"),
+                   by_level=(("brief", ("set_health", "set_down_count")),
+                             ("extensive", ("set_health", "set_down_count")))),
+        ),
+        known=("services-redundancy-group-information", "services-redundancy-group-id-information",
+               "rg-information", "rg-state-information")),
+    "iccp": ReplyShape(
+        RPC["iccp"],
+        records=(
+            Record("iccp_peer", ("iccp-peer",), ("iccp_peer_address", "iccp_tcp_state"),
+                   optional=("iccp_backup_liveness", "iccp_bfd_state", "iccp_rg_entry")),
+            Record("iccp_rg_entry", ("rg-group-entry",), ("iccp_rg_id", "iccp_rg_state")),
+            Record("iccp_client", ("iccp-client",), ("iccp_client_name",), optional=("iccp_client_groups",)),
+        ),
+        # the YANG output of the RPC (junos-rpc-iccp, grouping iccp-information-block)
+        known=("iccp-information", "peer-conn-state-information", "peer-conn-state", "logical-system", "rg-groups")),
+    "routes": ReplyShape(
+        RPC["routes"],
+        records=(
+            Record("route_table_name", ("route-table",), ("route_table_name",)),
+            Record("route_destination", ("rt",), ("route_destination", "route_entry"),
+                   optional=("route_prefix_length",)),
+            Record("route_protocol", ("rt-entry",), ("route_protocol",), optional=("route_active", "route_nh_type")),
+        ),
+        # fields of `show route` that junos-eznc's route tables and Junos' brief display carry, not read here
+        known=("route-information", "destination-count", "total-route-count", "active-route-count",
+               "holddown-route-count", "hidden-route-count", "current-active", "last-active", "preference",
+               "preference2", "age", "nh", "selected-next-hop", "to", "via", "nh-local-interface", "rt-announced-count",
+               "rt-state", "local-preference", "metric", "as-path", "validation-state", "rt-tag", "nh-index")),
+    "software": ReplyShape(
+        RPC["software"],
+        records=(Record("software", ("software-information",),
+                        ("software_host_name", "software_model", "software_version")),),
+        known=("product-name", "package-information", "name", "comment", "multi-routing-engine-results",
+               "multi-routing-engine-item", "re-name", "version-information", "component", "release", "release-category",
+               "build-date", "builder", "build-number", "major", "minor", "host-name-domain-name")),
+    "commits": ReplyShape(
+        RPC["commits"],
+        records=(Record("commit_entry", ("commit-history",),
+                        ("commit_sequence", "commit_user", "commit_client", "commit_date_time"),
+                        optional=("commit_comment", "commit_log")),),
+        known=("commit-information",)),
+}
+"""Per operational reply: what the compatibility check expects (``srd.live.survey`` compares a reply
+with it). Names come from ``NAMES``; the extra tags listed as ``known`` are never read."""
 
 # "services redundancy daemon is not running" (the emulator), "the services-redundancy-daemon
 # subsystem is not running" (Junos' usual wording for a stopped daemon), "srd ... not running".
@@ -97,16 +220,55 @@ STATIC = "static"
 # ---------------------------------------------------------------- requests
 
 
-def redundancy_group_request(verbosity: str = "extensive", group: Optional[int] = None) -> ET.Element:
+LEVELS = ("terse", "brief", "extensive")
+
+EMPTY_ELEMENT = "empty-element"
+LEAF = "verbose-leaf"
+NO_ARGUMENT = "no-argument"
+VERBOSITY_FORMS = (EMPTY_ELEMENT, LEAF, NO_ARGUMENT)
+"""How the verbosity of ``show services redundancy-group`` is written in the RPC, in the order tried.
+
+Juniper's YANG models it as ``leaf verbose { junos:cli-feature "nokeyword"; type enumeration {terse;
+brief; extensive} }`` (junos-rpc-services, 24.4R1). Junos writes other nokeyword enumerations of its
+RPCs as an empty element (``<extensive/>``, as PyEZ's ``detail=True`` does); the leaf form
+``<verbose>extensive</verbose>`` is what the YANG itself would give. Which one a release accepts is not
+documented, so a chassis that answers one form with a syntax error is asked the next; the last form
+sends no argument (Junos then answers terse, the YANG default)."""
+
+
+def redundancy_group_request(verbosity: str = "extensive", group: Optional[int] = None,
+                             form: str = EMPTY_ELEMENT) -> ET.Element:
     """``show services redundancy-group [N] extensive``: states, health, failed interfaces in one reply."""
-    if verbosity not in ("terse", "brief", "extensive"):
+    if verbosity not in LEVELS:
         raise ValueError("verbosity is terse, brief or extensive, not %r" % verbosity)
+    if form not in VERBOSITY_FORMS:
+        raise ValueError("form is one of %s, not %r" % (", ".join(VERBOSITY_FORMS), form))
     if group is None:
         rpc = ET.Element(RPC["groups"])
     else:
         rpc = ET.Element("get-services-redundancy-group-id-information")
         ET.SubElement(rpc, "id").text = str(int(group))
-    ET.SubElement(rpc, verbosity)
+    if form == EMPTY_ELEMENT:
+        ET.SubElement(rpc, verbosity)
+    elif form == LEAF:
+        ET.SubElement(rpc, "verbose").text = verbosity
+    return rpc
+
+
+def software_request() -> ET.Element:
+    """``show version``: host name, model and Junos version."""
+    return ET.Element(RPC["software"])
+
+
+def commits_request() -> ET.Element:
+    """``show system commit``: the commit history, newest first."""
+    return ET.Element(RPC["commits"])
+
+
+def command_request(line: str, output_format: str = "text") -> ET.Element:
+    """A CLI command through Junos' ``<command>`` RPC (``format="text"``: the reply's ``<output>`` text)."""
+    rpc = ET.Element(RPC["command"], {"format": output_format})
+    rpc.text = line
     return rpc
 
 
@@ -350,6 +512,138 @@ def parse_redundancy_groups(reply) -> Tuple[Optional[str], Tuple[RedundancyGroup
     return _text(root, "iccp_process_connection"), tuple(out), tuple(problems)
 
 
+# ---------------------------------------------------------------- the text form, when the XML names differ
+
+LABELS: Dict[str, Tuple[str, ...]] = {
+    # The field names of Juniper's ``show services redundancy-group`` page (terse table headings and the
+    # brief/extensive labels), lower case with single spaces. Used only when a reply's XML does not
+    # carry the element names above (docs/srd-operational-replies.md).
+    "iccp_process_connection": ("iccp process connection",),
+    "group_id": ("redundancy group id",),
+    "group_local_ip": ("local rg ip",),
+    "group_peer_ip": ("peer rg ip",),
+    "group_peer_connections": ("number of peer rg connections",),
+    "set_id": ("redundancy set id", "rs id"),
+    "set_status": ("connection status", "status"),
+    "set_local_state": ("redundancy set state", "local rs state"),
+    "set_peer_state": ("redundancy set peer state", "peer rs state"),
+    "set_health": ("redundancy set health status", "health status"),
+    "set_down_count": ("number of monitored interface down",),
+    "set_failed_interface": ("failed interfaces",),
+    "set_service_set": ("service set",),
+}
+"""Text labels by meaning (the same meanings as ``NAMES``)."""
+
+_LABEL_OF = {label: meaning for meaning, labels in LABELS.items() for label in labels}
+_TERSE_COLUMNS = ("set_id", "set_local_state", "set_peer_state", "set_status")
+
+
+def _label(text: str) -> str:
+    return " ".join(text.strip().lower().split())
+
+
+def _columns(header: str) -> Optional[List[Tuple[str, int]]]:
+    """The terse table's columns (meaning, start offset), when ``header`` is its heading line."""
+    found = []
+    for meaning in _TERSE_COLUMNS:
+        for label in LABELS[meaning]:
+            match = re.search(r"(?<!\S)" + r"\s+".join(re.escape(w) for w in label.split()) + r"(?!\S)", header,
+                              re.I)
+            if match and all(match.start() != start for _m, start in found):
+                found.append((meaning, match.start()))
+                break
+    if len(found) != len(_TERSE_COLUMNS):
+        return None
+    return sorted(found, key=lambda item: item[1])
+
+
+def parse_redundancy_groups_text(text: str) -> Tuple[Optional[str], Tuple[RedundancyGroupStatus, ...], Tuple[str, ...]]:
+    """``show services redundancy-group`` as CLI text -> the same as :func:`parse_redundancy_groups`.
+
+    Lenient: labels are matched case-insensitively with any spacing; the terse table is cut at its
+    headings' columns, so states with spaces ("STANDBY (WARNED)", "Not Connected") survive.
+    """
+    problems: List[str] = []
+    connection: Optional[str] = None
+    groups: List[dict] = []
+    current_set: Optional[dict] = None
+    columns: Optional[List[Tuple[str, int]]] = None
+
+    def group() -> dict:
+        if not groups:
+            groups.append({"fields": {}, "sets": []})
+        return groups[-1]
+
+    for raw in (text or "").splitlines():
+        if not raw.strip():
+            continue
+        heading = _columns(raw)
+        if heading is not None:
+            columns = heading
+            continue
+        label, sep, value = raw.partition(":")
+        meaning = _LABEL_OF.get(_label(label)) if sep else None
+        if meaning is None and columns is not None:
+            cells = {}
+            for index, (name, start) in enumerate(columns):
+                end = columns[index + 1][1] if index + 1 < len(columns) else None
+                cells[name] = " ".join(raw[start:end].split()) if len(raw) > start else ""
+            if _int(cells.get("set_id")) is not None:
+                group()["sets"].append(dict(cells))
+                current_set = None
+                continue
+        if meaning is None:
+            continue
+        columns = None if meaning == "group_id" else columns
+        value = " ".join(value.split())
+        if meaning == "iccp_process_connection":
+            connection = value or None
+        elif meaning == "group_id":
+            groups.append({"fields": {"group_id": value}, "sets": []})
+            current_set = None
+        elif meaning.startswith("group_"):
+            group()["fields"][meaning] = value
+        elif meaning == "set_id":
+            current_set = {"set_id": value}
+            group()["sets"].append(current_set)
+        elif current_set is None:
+            problems.append("text form: %r appears outside a redundancy set" % label.strip())
+        elif meaning == "set_failed_interface":
+            names = [n.strip() for n in value.split(",") if n.strip() and n.strip().lower() != "none"]
+            current_set.setdefault(meaning, []).extend(names)
+        elif meaning == "set_service_set":
+            current_set.setdefault(meaning, []).append(value)
+        else:
+            current_set[meaning] = value
+    out = []
+    seen: set = set()
+    for entry in groups:
+        fields = entry["fields"]
+        gid = _int(fields.get("group_id"))
+        sets = []
+        for cells in entry["sets"]:
+            set_id = _int(cells.get("set_id"))
+            if set_id is None or set_id in seen:
+                problems.append("text form: redundancy set %r skipped (no id, or reported twice)" % cells.get("set_id"))
+                continue
+            seen.add(set_id)
+            where = "redundancy set %d" % set_id
+            local_text = cells.get("set_local_state") or None
+            peer_text = cells.get("set_peer_state") or None
+            sets.append(RedundancySetStatus(
+                id=set_id, group=gid, local_state_text=local_text,
+                local_state=_map_state(local_text, where + " local state", problems, peer=False),
+                peer_state_text=peer_text, peer_state=_map_state(peer_text, where + " peer state", problems, peer=True),
+                status=cells.get("set_status") or None, health=cells.get("set_health") or None,
+                monitored_interface_down_count=_int(cells.get("set_down_count")),
+                failed_interfaces=tuple(cells.get("set_failed_interface", ())),
+                service_sets=tuple(cells.get("set_service_set", ()))))
+        out.append(RedundancyGroupStatus(
+            id=gid, local_ip=fields.get("group_local_ip") or None, peer_ip=fields.get("group_peer_ip") or None,
+            peer_connections=_int(fields.get("group_peer_connections")), sets=tuple(sorted(sets, key=lambda x: x.id))))
+    return connection, tuple(out), tuple(problems)
+
+
 def daemon_not_running(messages: Iterable[str]) -> bool:
     """Whether an rpc-error message says srd is not running (the RPC then fails on the device)."""
     return any(_NOT_RUNNING.search(str(m or "")) for m in messages)
@@ -471,6 +765,41 @@ def read_routes(routes: Iterable[RouteEntry], wanted: Optional[Iterable[RouteKey
     return frozenset(keys)
 
 
+# ---------------------------------------------------------------- show version
+
+
+@dataclass(frozen=True)
+class SoftwareInfo:
+    """What ``get-software-information`` says of a chassis (the first routing engine's when several answer)."""
+
+    host_name: Optional[str] = None
+    model: Optional[str] = None
+    version: Optional[str] = None
+    routing_engines: Tuple[str, ...] = ()
+
+    def to_dict(self) -> dict:
+        return {"host_name": self.host_name, "model": self.model, "version": self.version,
+                "routing_engines": list(self.routing_engines)}
+
+
+def parse_software(reply) -> SoftwareInfo:
+    """``get-software-information`` reply (plain or ``multi-routing-engine-results``) -> host, model, version."""
+    root = _root(reply)
+    infos = list(_all(root, "software"))
+    if not infos:
+        return SoftwareInfo()
+    first = infos[0]
+    parents = _parents(root)
+    engines = []
+    for info in infos:
+        item = parents.get(info)
+        name = item.findtext("re-name") if item is not None else None
+        if name and name.strip():
+            engines.append(name.strip())
+    return SoftwareInfo(_child_text(first, "software_host_name"), _child_text(first, "software_model"),
+                        _child_text(first, "software_version"), tuple(engines))
+
+
 # ---------------------------------------------------------------- one chassis, all of it
 
 
@@ -485,6 +814,8 @@ class LiveState:
     iccp: Optional[IccpStatus] = None
     routes: Optional[Tuple[RouteEntry, ...]] = None
     problems: Tuple[str, ...] = ()
+    groups_form: Optional[str] = None    # the verbosity form the chassis accepted (VERBOSITY_FORMS)
+    groups_source: str = "xml"           # "text": the XML names were not found, the CLI text was read
 
     @property
     def sets(self) -> Dict[int, RedundancySetStatus]:
@@ -506,16 +837,25 @@ class LiveState:
         return ChassisState(self.daemon_running, self.roles, self.signal_routes(wanted_routes))
 
 
-def live_state(groups_reply=None, iccp_reply=None, routes_reply=None, daemon_error: Optional[str] = None) -> LiveState:
+def live_state(groups_reply=None, iccp_reply=None, routes_reply=None, daemon_error: Optional[str] = None,
+               groups_text: Optional[str] = None, groups_form: Optional[str] = None) -> LiveState:
     """Assemble one chassis' state from the replies read (any may be None: not read).
 
     ``daemon_error``: the rpc-error message of the redundancy-group RPC when srd is not running.
+    ``groups_text``: the CLI text of ``show services redundancy-group``, read instead of the XML reply
+    when that did not carry the element names the parser knows.
     """
     problems: Tuple[str, ...] = ()
     connection, groups = None, ()
-    if groups_reply is not None:
+    source = "xml"
+    if groups_text is not None:
+        connection, groups, problems = parse_redundancy_groups_text(groups_text)
+        source = "text"
+    elif groups_reply is not None:
         connection, groups, problems = parse_redundancy_groups(groups_reply)
     return LiveState(
+        groups_form=groups_form,
+        groups_source=source,
         daemon_running=daemon_error is None,
         daemon_message=daemon_error,
         iccp_process_connection=connection,

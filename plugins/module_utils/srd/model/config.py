@@ -313,8 +313,12 @@ class VrrpGroup:
     """A VRRP group's SRD part: its priority and the signal routes it tracks.
 
     Lives at ``interfaces IFD unit U family inet address A vrrp-group G``.
-    Only ``priority`` and ``track route`` are modelled; the rest of the VRRP
-    group (virtual address, preempt ...) is left to the user's base config.
+    ``priority`` and ``track route`` are modelled; the rest of the VRRP group
+    (preempt, authentication ...) is left to the user's base config.
+    ``virtual_addresses`` only when given: a group that the base configuration
+    lacks needs one (every Juniper VRRP example sets it), so the intent may
+    carry it. Add-only: the collection adds the addresses given and never
+    removes one (``resource.states``, ``resource.payload``, ``drift``).
     """
 
     interface: str
@@ -323,6 +327,7 @@ class VrrpGroup:
     group: int
     priority: int | None = None
     track_routes: tuple[TrackedRoute, ...] = ()
+    virtual_addresses: tuple[str, ...] = ()
 
     @property
     def key(self) -> VrrpKey:
@@ -486,3 +491,18 @@ class ChassisConfig:
             if peer.local_ip_addr:
                 return peer.local_ip_addr
         return None
+
+
+def keep_virtual_addresses(have: ChassisConfig, want: ChassisConfig) -> ChassisConfig:
+    """``want`` whose VRRP groups keep every virtual address ``have`` holds for them, then those ``want``
+    gives: virtual addresses are add-only (the base configuration may hold them, the intent may leave them
+    out). The state logic builds what to push with it; the drift check judges a device with it."""
+    groups = {}
+    for key, group in want.vrrp_groups.items():
+        old = have.vrrp_groups.get(key)
+        if old is not None and old.virtual_addresses:
+            merged = old.virtual_addresses + tuple(a for a in group.virtual_addresses if a not in old.virtual_addresses)
+            if merged != group.virtual_addresses:
+                group = dataclasses.replace(group, virtual_addresses=merged)
+        groups[key] = group
+    return want.replace(vrrp_groups=groups)

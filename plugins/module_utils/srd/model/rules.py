@@ -155,6 +155,12 @@ _RULES = [
          "redundancy-options) carries an SRD statement: a VRRP group tracks at least one route, "
          "redundancy-options set at least one SRD value.",
          "collection design: only the SRD part of shared objects is modelled"),
+    Rule("VRRP-GROUP-NEEDS-ADDRESS", ERROR, "structure",
+         "A change that creates a VRRP group the chassis' configuration does not hold gives it a virtual "
+         "address (virtual_addresses): the collection otherwise sets only the group's priority and tracked "
+         "routes. Every Juniper VRRP example configures a virtual-address, and a group without one is most "
+         "likely refused at commit (UNVERIFIED); checked against the device read, before anything is sent.",
+         "ref §2.8 [Y][V]: the VRRP example sets virtual-address; the YANG does not make it mandatory"),
     Rule("SERVICES-INTERFACE", WARNING, "structure",
          "redundancy-options sit on a services interface (vms-, ms-, ams).",
          "ref §2.5: the container is generic in the schema but meant for services interfaces"),

@@ -166,7 +166,8 @@ SPECS: dict[type, tuple[F, ...]] = {
         F("prefix", read_str, True), F("routing_instance", read_str), F("priority_cost", read_int, True)),
     VrrpGroup: (
         F("interface", read_str, True), F("unit", read_int, True), F("address", read_str, True),
-        F("group", read_int, True), F("priority", read_int), F("track_routes", list_of=TrackedRoute)),
+        F("group", read_int, True), F("priority", read_int), F("virtual_addresses", items=read_str),
+        F("track_routes", list_of=TrackedRoute)),
     RoutingInstance: (F("name", read_str, True), F("instance_type", read_str)),
 }
 

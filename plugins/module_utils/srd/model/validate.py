@@ -136,6 +136,26 @@ def validate_chassis(config: ChassisConfig, chassis: str | None = None) -> list[
     return check.found
 
 
+def vrrp_groups_to_create(have: ChassisConfig, want: ChassisConfig, present, chassis: str | None = None) -> list[Violation]:
+    """VRRP groups ``want`` would create without a virtual address (rule VRRP-GROUP-NEEDS-ADDRESS).
+
+    ``present``: every VRRP group the device's configuration holds, tracked or not (the parser's
+    ``vrrp_groups_present``), so a group of the base configuration that tracks nothing yet is not created.
+    """
+    check = _Check(chassis)
+    for key, group in sorted(want.vrrp_groups.items(), key=lambda item: repr(item[0])):
+        if key in have.vrrp_groups or key in present or group.virtual_addresses:
+            continue
+        interface, unit, address, number = key
+        check.add(paths.attr(paths.vrrp_group(key), "virtual_addresses"), "VRRP-GROUP-NEEDS-ADDRESS",
+                  "vrrp-group %s of %s unit %s address %s is not in this chassis' configuration, and the intent "
+                  "gives it no virtual address: the collection would create it with only its priority and tracked "
+                  "routes, which Junos most likely refuses at commit. Configure the group (with its "
+                  "virtual-address) on the chassis first, or give virtual_addresses in the intent."
+                  % (number, interface, unit, address))
+    return check.found
+
+
 _TYPE_PLANS: dict[type, tuple] = {}
 
 
@@ -350,6 +370,8 @@ def _values(config: ChassisConfig, check: _Check) -> None:
                       "(for example 198.51.100.2/24)." % group.address)
         for attr in ("unit", "group", "priority"):
             check.ranged(getattr(group, attr), "vrrp_groups." + attr, paths.attr(path, attr))
+        for index, address in enumerate(group.virtual_addresses):
+            check.ipv4(address, paths.item(paths.attr(path, "virtual_addresses"), index), "virtual address")
         if not group.track_routes:
             check.add(paths.attr(path, "track_routes"), "EMPTY-ENTRY",
                       "VRRP group %s tracks no route; only route tracking is SRD's part of a VRRP group."

@@ -11,7 +11,7 @@ from lxml import etree
 from .. import commit
 from ..errors import fail
 from ..state.datastore import localtime
-from ..xmlutil import child, child_text
+from ..xmlutil import JUNOS_NS, child, child_text, junos_attr
 from . import rpc
 from .replies import OK, Ok
 
@@ -89,7 +89,8 @@ def get_commit_information(session: "SessionState", op: etree._Element) -> etree
         etree.SubElement(h, "sequence-number").text = str(n)
         etree.SubElement(h, "user").text = rev.user
         etree.SubElement(h, "client").text = rev.client
-        dt = etree.SubElement(h, "date-time")
+        dt = etree.SubElement(h, "date-time", nsmap={"junos": JUNOS_NS})
+        dt.set(junos_attr("seconds"), str(int(rev.seconds)))  # as Junos dates its XML output
         dt.text = localtime(rev.seconds)
         if rev.log:
             etree.SubElement(h, "log").text = rev.log

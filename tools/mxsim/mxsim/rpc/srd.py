@@ -1,5 +1,5 @@
 """srd RPCs: `get-services-redundancy-group-information` (and the `-id-` form), and
-`request-services-redundancy-set` (the manual trigger). Reply shapes: docs/dev/SRD-OPERATIONAL-CONTRACT.md.
+`request-services-redundancy-set` (the manual trigger). Reply shapes: docs/srd-operational-replies.md.
 
 A refused trigger is an rpc-error naming the event, the set, the engine's reason and its rule id
 in parentheses; the switchover of an accepted one runs in the background (mxsim.srd.switchover).
@@ -33,13 +33,28 @@ def running_srd(session: "SessionState") -> Any:
 
 def level_of(op: etree._Element, levels: tuple[str, ...], default: str) -> str:
     """A nokeyword enumeration: `<brief/>`, or `<verbose>brief</verbose>` and the like."""
+    return level_and_form(op, levels, default)[0]
+
+
+def level_and_form(op: etree._Element, levels: tuple[str, ...], default: str) -> tuple[str, str, Optional[str]]:
+    """(level, form, the argument's element): form is empty-element, verbose-leaf or no-argument."""
     for lv in levels:
         if child(op, lv) is not None:
-            return lv
+            return lv, "empty-element", lv
     for c in op:
         if isinstance(c.tag, str) and (c.text or "").strip() in levels:
-            return (c.text or "").strip()
-    return default
+            return (c.text or "").strip(), "verbose-leaf", etree.QName(c).localname
+    return default, "no-argument", None
+
+
+def _level(session: "SessionState", op: etree._Element) -> str:
+    """The verbosity asked for; a chassis with the `verbosity-form` variant refuses the other forms."""
+    level, form, element = level_and_form(op, show.LEVELS, "terse")
+    variant = session.chassis.faults.get("verbosity-form")
+    session.extras.update(form=form)
+    if variant is not None and form != variant.values["accept"]:
+        raise RpcFailure(Error("syntax error", type="protocol", bad_element=element or op.tag))
+    return level
 
 
 def redundancy_group(session: "SessionState", level: str, group: Optional[int] = None) -> etree._Element:
@@ -57,7 +72,7 @@ def _int(text: Optional[str], what: str) -> int:
 
 @rpc("get-services-redundancy-group-information")
 def get_redundancy_group(session: "SessionState", op: etree._Element) -> etree._Element:
-    return redundancy_group(session, level_of(op, show.LEVELS, "terse"))
+    return redundancy_group(session, _level(session, op))
 
 
 @rpc("get-services-redundancy-group-id-information")
@@ -65,7 +80,7 @@ def get_redundancy_group_id(session: "SessionState", op: etree._Element) -> etre
     rg = child_text(op, "id")
     if rg is None:
         raise fail("missing mandatory argument: id", tag="missing-element", bad_element="id")
-    return redundancy_group(session, level_of(op, show.LEVELS, "terse"), _int(rg, "id"))
+    return redundancy_group(session, _level(session, op), _int(rg, "id"))
 
 
 def trigger(session: "SessionState", set_text: Optional[str], event: Optional[str], force: bool) -> etree._Element:

@@ -1,6 +1,6 @@
 """XML replies of `show services redundancy-group` and `show iccp`.
 
-Element names and nesting are exactly those of docs/dev/SRD-OPERATIONAL-CONTRACT.md (the
+Element names and nesting are exactly those of docs/srd-operational-replies.md (the
 collection's parser is written against it); `show iccp` follows the published YANG output.
 """
 

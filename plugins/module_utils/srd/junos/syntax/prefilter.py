@@ -29,6 +29,7 @@ PATTERNS: tuple[tuple[str, ...], ...] = (
     ("services", "service-set", ANY, "redundancy-set-id"),
     ("services", "service-set", ANY, "replicate-services"),
     ("interfaces", ANY, "redundancy-options"),
+    ("interfaces", ANY, "unit", ANY, "family", "inet", "address", ANY, "vrrp-group", ANY, "virtual-address"),
     ("interfaces", ANY, "unit", ANY, "family", "inet", "address", ANY, "vrrp-group", ANY, "priority"),
     ("interfaces", ANY, "unit", ANY, "family", "inet", "address", ANY, "vrrp-group", ANY, "track", "route"),
     ("protocols", "iccp"),

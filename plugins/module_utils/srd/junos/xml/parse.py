@@ -41,6 +41,9 @@ class ParseResult:
     unmodelled: list[str] = field(default_factory=list)
     inactive: list[str] = field(default_factory=list)
     violations: list[Violation] = field(default_factory=list)
+    # Every (active) VRRP group the configuration holds, tracked or not: (interface, unit, address, group).
+    # The model keeps only the groups that track a signal route; a change creating a group checks this.
+    vrrp_groups_present: frozenset = frozenset()
 
 
 def _xp(parent: str, elem: ET.Element) -> str:
@@ -79,6 +82,7 @@ class _Reader:
         self.unmodelled: list[str] = []
         self.inactive: list[str] = []
         self.violations: list[Violation] = []
+        self.vrrp_present: set = set()
 
     # -- helpers ------------------------------------------------------------
 
@@ -408,11 +412,17 @@ class _Reader:
         if group_id is None:
             return None
         key = (interface, unit, address, group_id)
+        self.vrrp_present.add(key)
         path = paths.vrrp_group(key)
         priority = None
         routes: list[TrackedRoute] = []
-        for child in self.active(vrrp, here, only=("priority", "track")):
-            if child.tag == "priority":
+        addresses: list[str] = []
+        for child in self.active(vrrp, here, only=("priority", "track", "virtual-address")):
+            if child.tag == "virtual-address":
+                text = (child.text or "").strip()
+                if text and text not in addresses:
+                    addresses.append(text)
+            elif child.tag == "priority":
                 priority = self.integer(child, paths.attr(path, "priority"), "vrrp-group priority")
             elif child.tag == "track":
                 there = _xp(here, child)
@@ -438,7 +448,7 @@ class _Reader:
                     routes.append(TrackedRoute(prefix, instance, cost))
         if not routes:
             return None                               # a VRRP group that tracks no route is not SRD's
-        return VrrpGroup(interface, unit, address, group_id, priority, tuple(routes))
+        return VrrpGroup(interface, unit, address, group_id, priority, tuple(routes), tuple(addresses))
 
     # -- protocols iccp -------------------------------------------------------------
 
@@ -573,7 +583,7 @@ def parse_element(root: ET.Element, source: str | None = None) -> ParseResult:
     model = ChassisConfig(**parts)
     wanted = _referenced_instances(model)
     model = model.replace(routing_instances={name: instances[name] for name in sorted(wanted) if name in instances})
-    return ParseResult(model, reader.unmodelled, reader.inactive, reader.violations)
+    return ParseResult(model, reader.unmodelled, reader.inactive, reader.violations, frozenset(reader.vrrp_present))
 
 
 def parse_xml(text: str, source: str | None = None) -> ParseResult:

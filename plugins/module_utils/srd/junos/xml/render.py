@@ -162,6 +162,8 @@ def redundancy_options_xml(options: RedundancyOptions) -> ET.Element:
 def vrrp_group_xml(group: VrrpGroup) -> ET.Element:
     elem = ET.Element("vrrp-group")
     _sub(elem, "name", group.group)
+    for address in group.virtual_addresses:
+        _sub(elem, "virtual-address", address)
     _opt(elem, "priority", group.priority)
     if group.track_routes:
         track = _sub(elem, "track")
