@@ -26,11 +26,13 @@ from typing import Dict, Iterable, List, Mapping, Optional, Tuple
 
 from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.effects import vrrp_priorities
 from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.index import PairConfig
-from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.state import PairState, RouteKey, route_key
+from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.state import (
+    PairState, RouteKey, instance_of_table, route_key,
+)
 from ansible_collections.mxha.srd.plugins.module_utils.srd.live.replies import LiveState, _root
 
 __all__ = [
-    "SCHEMA", "VERSION", "VrrpStatus", "vrrp_request", "parse_vrrp", "route_ages", "route_text", "chassis_snapshot",
+    "SCHEMA", "VERSION", "VrrpStatus", "vrrp_request", "parse_vrrp", "route_ages", "ages_by_route", "route_text", "chassis_snapshot",
     "snapshot", "facts", "expected_changes", "predict", "Change", "Diff", "diff", "role_age",
 ]
 
@@ -127,11 +129,14 @@ def route_text(route: RouteKey) -> str:
     return "%s (%s)" % route
 
 
-def _age_of(route: RouteKey, ages: Mapping) -> Optional[int]:
+def ages_by_route(ages: Mapping) -> Dict[RouteKey, int]:
+    """{(prefix, table): seconds} -> {route key: seconds}, IPv4 tables only (``HA.inet.0`` is instance HA)."""
+    out: Dict[RouteKey, int] = {}
     for (prefix, table), seconds in ages.items():
-        if table and route_key(prefix, "default" if table == "inet.0" else table[: -len(".inet.0")]) == route:
-            return seconds
-    return None
+        instance = instance_of_table(table) if table else None
+        if instance is not None:
+            out.setdefault(route_key(prefix, instance), seconds)
+    return out
 
 
 # ---------------------------------------------------------------- snapshots
@@ -142,6 +147,7 @@ def chassis_snapshot(live: LiveState, wanted_routes: Iterable[RouteKey], ages: O
     """One chassis' part of a snapshot, as plain data (JSON-ready, keys as strings)."""
     wanted = frozenset(wanted_routes)
     present = live.signal_routes(wanted) if live.routes is not None else None
+    by_route = ages_by_route(ages or {})
     sets = {}
     for set_id, status in sorted(live.sets.items()):
         sets[str(set_id)] = {"role": str(status.local_state) if status.local_state else status.local_state_text,
@@ -153,7 +159,7 @@ def chassis_snapshot(live: LiveState, wanted_routes: Iterable[RouteKey], ages: O
         "iccp": {"up": live.iccp.up if live.iccp is not None else None},
         "redundancy_sets": sets,
         "signal_routes": None if present is None else {
-            route_text(r): {"age_seconds": _age_of(r, ages or {})} for r in sorted(present)},
+            route_text(r): {"age_seconds": by_route.get(r)} for r in sorted(present)},
         "vrrp": None if vrrp is None else {
             v.label: {"state": v.state, "priority": v.current_priority, "configured_priority": v.configured_priority,
                       "address": v.address} for v in vrrp},
