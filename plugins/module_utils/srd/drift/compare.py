@@ -33,6 +33,7 @@ from typing import Mapping, Optional
 from ansible_collections.mxha.srd.plugins.module_utils.srd.diff import ADDED, REMOVED, between_chassis, diff
 from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.effects import order_mismatches
 from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.index import compile_pair
+from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.placement import route_mends
 from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.state import (
     ChassisState, PairState, RoleState, route_key,
 )
@@ -388,11 +389,26 @@ def _route_findings(intent, facts, roles) -> list[Finding]:
                                           {s: r for s, r in roles[name].items() if r is not None},
                                           _routes(facts[name]))
                        for name in pair.names})
+    mends = {(m.chassis, m.redundancy_set, m.route): m for m in route_mends(pair, state)}
     out = []
     for mismatch in order_mismatches(pair, state):
         path = "redundancy_sets[id=%d].signal_route" % mismatch.redundancy_set
-        out.append(Finding(OPERATIONAL, path, "signal-route", mismatch.text, (mismatch.chassis,)))
+        text = mismatch.text
+        mend = mends.get((mismatch.chassis, mismatch.redundancy_set, mismatch.route))
+        if mend is not None:
+            text += mend_advice(mend)
+        out.append(Finding(OPERATIONAL, path, "signal-route", text, (mismatch.chassis,)))
     return out
+
+
+def mend_advice(mend) -> str:
+    """What to do about a primary without its signal route (srd adds it only when the acquire policy runs)."""
+    if not mend.possible:
+        return (". srd adds a set's signal route only when its acquire policy runs, and %s; move set %d to the other "
+                "chassis and back to run it" % (mend.reason, mend.redundancy_set))
+    return (". srd adds a set's signal route only when its acquire policy runs (the route changed, or went, while "
+            "%s held the role): run it again there without moving the role: %s (the engine allows it: %s)"
+            % (mend.chassis, mend.command(), mend.decision.rule_id))
 
 
 # ---------------------------------------------------------------------------------------- placement

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections import deque
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Optional
@@ -75,6 +76,7 @@ class PairSrd:
         self.held_wait: set[tuple[str, int]] = set()
         self.held_warned: set[tuple[str, int]] = set()
         self.resetting: set[str] = set()
+        self.route_since: dict[str, dict[tuple[str, str], float]] = {n: {} for n in self.names}
         self._iccp_up = False
         for n in self.names:
             self._conform(n)
@@ -177,7 +179,24 @@ class PairSrd:
         self.held_warned = {(n, s) for n, s in self.held_warned if n != name or s in roles}
 
     def reconcile(self) -> None:
-        """Follow ICCP up/down and elect a primary for every set that just formed."""
+        """Follow ICCP up/down and elect a primary for every set that just formed; note when each signal
+        route a client sees appeared (its age in `show route`)."""
+        self._reconcile()
+        self.note_routes()
+
+    def note_routes(self) -> None:
+        """Keep, per chassis, when each signal route a client sees appeared (`show route`'s age counts from it)."""
+        now = time.time()
+        for n in self.names:
+            shown = self.shown_routes(n)
+            since = self.route_since[n]
+            for key in list(since):
+                if key not in shown:
+                    del since[key]
+            for key in shown:
+                since.setdefault(key, now)
+
+    def _reconcile(self) -> None:
         up = self.iccp_up()
         if up != self._iccp_up:
             self._iccp_up = up
