@@ -30,8 +30,8 @@ from ansible_collections.mxha.srd.plugins.module_utils.srd.live.replies import (
     LiveState, iccp_request, live_state, route_request,
 )
 
-__all__ = ["ChassisRead", "read_chassis", "route_table", "pair_state", "PairRead", "read_pair", "write_snapshot",
-           "load_snapshot", "now"]
+__all__ = ["ChassisRead", "read_chassis", "route_table", "pair_state", "PairRead", "read_pair", "snapshot_path",
+           "write_snapshot", "load_snapshot", "now"]
 
 
 @dataclass
@@ -117,15 +117,20 @@ def read_pair(pair_name: str, phase: str, job: str, pair: PairConfig, transports
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
+def snapshot_path(folder: str, pair: str, stem: str) -> str:
+    """``FOLDER/PAIR/STEM.json``, the pair's name and the stem made safe as file names."""
+    return os.path.join(os.path.abspath(os.path.expanduser(folder)), _UNSAFE.sub("_", pair or "pair"),
+                        _UNSAFE.sub("_", stem) + ".json")
+
+
 def write_snapshot(folder: Optional[str], document: Mapping, stem: Optional[str] = None) -> Optional[str]:
-    """``FOLDER/PAIR/STEM.json`` (default stem: the snapshot's job and phase); None when no folder is given."""
+    """``FOLDER/PAIR/STEM.json`` (default stem: the snapshot's job and phase, e.g. ``drain-pre``); None when no
+    folder is given."""
     if not folder:
         return None
-    pair = _UNSAFE.sub("_", str(document.get("pair") or "pair"))
-    name = _UNSAFE.sub("_", stem or "%s-%s" % (document.get("job"), document.get("phase")))
-    where = os.path.join(os.path.abspath(os.path.expanduser(folder)), pair)
-    os.makedirs(where, exist_ok=True)
-    path = os.path.join(where, name + ".json")
+    path = snapshot_path(folder, str(document.get("pair") or "pair"),
+                         stem or "%s-%s" % (document.get("job"), document.get("phase")))
+    os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8") as handle:
         handle.write(json.dumps(document, indent=2, sort_keys=True, default=str) + "\n")
     return path
