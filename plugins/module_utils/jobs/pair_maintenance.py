@@ -35,7 +35,9 @@ from ansible_collections.mxha.srd.plugins.module_utils.fleet.links import Chassi
 from ansible_collections.mxha.srd.plugins.module_utils.fleet.report import CHANGED, FAILED, OK, PairOutcome
 from ansible_collections.mxha.srd.plugins.module_utils.jobs.pair_placement import carry_out, move_text, refusal_text
 from ansible_collections.mxha.srd.plugins.module_utils.jobs.pair_reads import both, errors_of, read_config
-from ansible_collections.mxha.srd.plugins.module_utils.jobs.pair_snapshot import PairRead, read_pair, write_snapshot
+from ansible_collections.mxha.srd.plugins.module_utils.jobs.pair_snapshot import (
+    PairRead, read_pair, read_post, write_snapshot,
+)
 from ansible_collections.mxha.srd.plugins.module_utils.netconf.transport import NetconfError
 from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.index import PairConfig, compile_pair
 from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.placement import gateway_one, plan_placement
@@ -219,7 +221,10 @@ class _Job:
         checks = self._checks(pair, pre, moving)
         self.details["checks"] = [c.to_dict() for c in checks]
         self.lines.append("%s%s" % (how, "" if targets else ": no set to move"))
-        self.lines += [c.line() for c in checks]
+        if all(c.passed for c in checks):
+            self.lines.append("checks: all %d passed (%s)" % (len(checks), ", ".join(c.id for c in checks)))
+        else:
+            self.lines += [c.line() for c in checks]
         if not moving:
             self.details["pre"] = pre.snapshot
             return self.outcome(OK, "%s: nothing to move, every set already where it belongs (%s)" % (
@@ -241,19 +246,15 @@ class _Job:
         if opts.check_mode:
             self.details.update(pre=pre.snapshot, predicted=predicted)
             self.lines += ["would move %s" % move_text(p) for p in plan.moves]
-            self.lines += ["predicted %s" % line for line in expected.lines()]
+            self.lines += ["predicted %s" % line.strip() for line in expected.lines()]
             return self.outcome(CHANGED, "%s (check mode): would move %d set%s in one pass: %s" % (
                 self.job, len(plan.moves), "" if len(plan.moves) == 1 else "s", moves))
         files = {"pre": write_snapshot(opts.snapshot_dir, pre.snapshot)}
         deadline = self.clock() + opts.wait_timeout
         done = carry_out(plan, pair, transports, opts.wait_timeout, opts.poll_interval, self.clock, self.sleep)
         self.lines += ["moved %s" % move_text(p) for p in done.sent]
-        while True:   # VRRP follows the signal routes within a few advertisements on a device: read until it did
-            post = read_pair(self.spec.name, "post", self.job, pair, transports, opts.vrrp)
-            result = snap.diff(pre.snapshot, post.snapshot, want, notes)
-            if result.ok or not done.ok or self.clock() + opts.poll_interval > deadline:
-                break
-            self.sleep(opts.poll_interval)
+        post, result = read_post(self.spec.name, self.job, pair, transports, pre.snapshot, want, notes, deadline,
+                                 opts.poll_interval, opts.vrrp, self.clock, self.sleep, wait=done.ok)
         files["post"] = write_snapshot(opts.snapshot_dir, post.snapshot)
         self.details.update(sent=[p.to_dict()["trigger"] for p in done.sent], outcome=done.outcome,
                             pre=pre.snapshot, post=post.snapshot, diff=result.to_dict(),

@@ -16,8 +16,9 @@ import datetime
 import json
 import os
 import re
+import time
 from dataclasses import dataclass
-from typing import Dict, Mapping, Optional
+from typing import Callable, Dict, Mapping, Optional
 
 from ansible_collections.mxha.srd.plugins.module_utils.jobs.pair_reads import both, errors_of
 from ansible_collections.mxha.srd.plugins.module_utils.netconf.live_reader import read_groups
@@ -30,7 +31,8 @@ from ansible_collections.mxha.srd.plugins.module_utils.srd.live.replies import (
     LiveState, iccp_request, live_state, route_request,
 )
 
-__all__ = ["ChassisRead", "read_chassis", "route_table", "pair_state", "PairRead", "read_pair", "snapshot_path",
+__all__ = ["ChassisRead", "read_chassis", "route_table", "pair_state", "PairRead", "read_pair", "read_post",
+           "snapshot_path",
            "write_snapshot", "load_snapshot", "now"]
 
 
@@ -112,6 +114,21 @@ def read_pair(pair_name: str, phase: str, job: str, pair: PairConfig, transports
     document = snap.snapshot(pair_name, phase, job, now(), parts,
                              {n: pair.chassis[n].signal_routes for n in pair.names})
     return PairRead(results, pair_state(pair, {n: r.live for n, r in results.items()}), document)
+
+
+def read_post(pair_name: str, job: str, pair: PairConfig, transports: Mapping[str, Transport], pre: Mapping,
+              want: Mapping, notes, deadline: float, poll_interval: float, vrrp: bool = True,
+              clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], None] = time.sleep,
+              wait: bool = True) -> tuple:
+    """The post snapshot and its diff against ``pre`` and the expected changes; with ``wait``, read again every
+    ``poll_interval`` until the diff holds or ``deadline`` (VRRP follows the signal routes within a few
+    advertisements on a device, after srd has already shown the roles). Returns (PairRead, Diff)."""
+    while True:
+        post = read_pair(pair_name, "post", job, pair, transports, vrrp)
+        result = snap.diff(pre, post.snapshot, want, notes)
+        if result.ok or not wait or clock() + poll_interval > deadline:
+            return post, result
+        sleep(poll_interval)
 
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")

@@ -214,3 +214,38 @@ def test_a_change_nobody_asked_for_fails_the_diff(emu, ab):
                   if c["verdict"] == snap.UNEXPECTED}
     assert (MX1, "set 2 health") in unexpected
     assert roles(emu) == {1: MX2, 2: MX2}
+
+
+# -- snapshots around a fleet switchover --------------------------------------------------------------------
+
+def switch(emu, data, tmp_path=None, check_mode=False):
+    from ansible_collections.mxha.srd.plugins.module_utils.jobs import pair_switchover
+
+    held = links(emu)
+    try:
+        return pair_switchover.switch(PairSpec(data["name"], NAMES, data, "test"), intent_mod.load(data), held,
+                                      [MX2], [1], False, 5.0, 0.05, check_mode, str(tmp_path) if tmp_path else None)
+    finally:
+        for link in held.values():
+            link.close()
+
+
+def test_a_switchover_is_snapshotted_before_and_after_and_its_diff_predicted(emu, ab, tmp_path):
+    predicted = switch(emu, ab, tmp_path, check_mode=True)
+    assert predicted.outcome == "changed" and roles(emu) == {1: MX1, 2: MX2}
+    done = switch(emu, ab, tmp_path)
+    assert done.outcome == "changed", done.summary
+    assert snap.facts(done.details["post"]) == snap.facts(predicted.details["predicted_snapshot"])
+    assert done.details["diff"]["ok"] and done.details["diff"]["changes"] == predicted.details["expected"]
+    assert (tmp_path / "ab-pair1" / "switchover-pre.json").is_file()
+    assert (tmp_path / "ab-pair1" / "switchover-post.json").is_file()
+    again = switch(emu, ab)
+    assert again.outcome == "ok" and "diff" not in again.details
+
+
+def test_a_switchover_whose_vrrp_does_not_follow_fails_on_its_diff(emu, ab):
+    emu.inject(MX1, "vrrp-freeze")
+    outcome = switch(emu, ab)
+    assert outcome.outcome == "failed" and "does not show what was predicted" in outcome.summary
+    assert roles(emu) == {1: MX2, 2: MX2}
+    assert any(f.startswith("did not happen: pair1-mx1 VRRP") for f in outcome.findings), outcome.findings

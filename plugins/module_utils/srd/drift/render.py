@@ -193,7 +193,7 @@ def table(report: DriftReport) -> list[str]:
 
 
 def _placement_status(row: dict) -> str:
-    return {"role drift": "ROLE DRIFT", "in place": "in place"}.get(row["status"], "not judged")
+    return {"role drift": "DRIFT", "in place": "in place"}.get(row["status"], "not judged")
 
 
 def _placement_lines(row: dict, report: DriftReport) -> list[str]:
