@@ -54,7 +54,7 @@ options:
     description:
       - What to judge. Default, C(config) and C(symmetry) when I(configs) is given, and C(operational) when
         I(states) is given, with C(placement) when the intent places its sets (C(redundancy_sets[].primary)).
-      - C(placement) reports a set primary on the other chassis as role drift (without the role's age: the
+      - C(placement) reports a set primary on the other chassis as role drift (without the role's age, since the
         registered facts do not carry route ages; M(mxha.srd.pair_drift) reads them).
     type: list
     elements: str
