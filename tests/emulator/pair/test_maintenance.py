@@ -249,3 +249,29 @@ def test_a_switchover_whose_vrrp_does_not_follow_fails_on_its_diff(emu, ab):
     assert outcome.outcome == "failed" and "does not show what was predicted" in outcome.summary
     assert roles(emu) == {1: MX2, 2: MX2}
     assert any(f.startswith("did not happen: pair1-mx1 VRRP") for f in outcome.findings), outcome.findings
+
+
+def test_sixteen_sets_drain_and_restore_in_one_pass_each_as_predicted(emu):
+    """A pair at the set limit of one chassis' groups: 16 sets, 16 requests each way, and the snapshot after each
+    pass is the one predicted. The RPCs: the configuration and a pre snapshot (5 per chassis), the requests (all on
+    the chassis the engine chose), the polls until both chassis show the roles (1 per chassis each), the routes (1),
+    and a post snapshot (4)."""
+    from mxsim.srd.example import sets_intent
+
+    data = sets_intent(16)
+    assert deploy(emu, data).outcome == "changed"
+    assert roles(emu) == {n: MX1 for n in range(1, 17)}
+    for job, kw, there in (("drain", {"chassis": [MX1]}, MX2), ("restore", {}, MX1)):
+        predicted = run(emu, data, job, check_mode=True, **kw)
+        marks = {n: emu.mark(n) for n in NAMES}
+        done = run(emu, data, job, **kw)
+        assert done.outcome == "changed", done.summary
+        assert roles(emu) == {n: there for n in range(1, 17)}
+        assert snap.facts(done.details["post"]) == snap.facts(predicted.details["predicted"])
+        sender = MX1 if job == "drain" else MX2
+        assert len(emu.rpcs(sender, TRIGGER, since=marks[sender])) == 16
+        assert not emu.rpcs(there, TRIGGER, since=marks[there])
+        polls = len(emu.rpcs(there, "get-services-redundancy-group-information", since=marks[there])) - 2
+        for name in NAMES:
+            count = len([r for r in emu.rpc_names(name, marks[name]) if r != "close-session"])
+            assert count == 5 + (16 if name == sender else 0) + polls + 1 + 4, (name, emu.rpc_names(name, marks[name]))
