@@ -214,7 +214,7 @@ class PairDeploy:
             if newest is not None and newest.awaits_confirmation:
                 left = chassis_steps.minutes_left(newest)
                 found.append("%s has a commit confirmed pending that this deploy did not make: %s%s" % (
-                    name, newest.describe(), "" if left is None else ", about %d min left" % left))
+                    name, newest.describe(), "" if left is None else ", about %s min left" % left))
         if not found:
             return ""
         return ("; ".join(found) + ". Deploying now would commit that change along with ours and make it permanent "

@@ -103,9 +103,9 @@ def drained_chassis(spec: PairSpec, intent: PairIntent, drain: Sequence[str]) ->
         raise ValueError("the intent of %s does not tell gateway 1 from gateway 2 (ICCP addresses)" % spec.name)
     named = [name for name in drain if name in spec.chassis]
     if len(named) != 1:
+        which = "no chassis" if not named else "both chassis"
         raise ValueError("drain names %s of pair %s (%s); name exactly one chassis per pair (or gateway1 / gateway2), "
-                         "or leave the pair out of the play" % ("no chassis" if not named else "both chassis",
-                                                               spec.name, " + ".join(spec.chassis)))
+                         "or leave the pair out of the play" % (which, spec.name, " + ".join(spec.chassis)))
     return named[0]
 
 
@@ -149,9 +149,10 @@ def restore(spec: PairSpec, intent: PairIntent, links: Mapping[str, ChassisLink]
                 raise Refused("set %d names no primary and gateway 1 cannot be told from gateway 2" % set_id)
             out[set_id] = where
         unplaced = [s for s in out if s not in placed]
-        how = "restore to the intent's placement" + (
-            " (set%s %s without primary: gateway 1, %s)" % ("s" if len(unplaced) > 1 else "",
-                                                           ", ".join(map(str, unplaced)), first) if unplaced else "")
+        how = "restore to the intent's placement"
+        if unplaced:
+            how += " (set%s %s without primary: gateway 1, %s)" % (
+                "s" if len(unplaced) > 1 else "", ", ".join(map(str, unplaced)), first)
         return out, how
 
     return _Job("restore", spec, links, options, clock, sleep).run(targets)
@@ -263,9 +264,9 @@ class _Job:
         if any(files.values()):
             self.lines.append("snapshots: %s" % ", ".join("%s %s" % (k, v) for k, v in files.items() if v))
         if not done.ok:
-            return self.outcome(FAILED, "%s: %s (sent: %s)" % (self.job, done.problem, "; ".join(
-                move_text(p) for p in done.sent) or "nothing"), [done.problem] + [c.line() for c in result.changes
-                                                                   if not c.ok])
+            sent = "; ".join(move_text(p) for p in done.sent) or "nothing"
+            return self.outcome(FAILED, "%s: %s (sent: %s)" % (self.job, done.problem, sent),
+                                [done.problem] + [c.line() for c in result.changes if not c.ok])
         if not result.ok:
             return self.outcome(FAILED, "%s: the pair does not show what was predicted: %s" % (
                 self.job, result.summary()), [c.line() for c in result.changes if not c.ok])
@@ -297,11 +298,13 @@ class _Job:
                                and live[n].sets[s].peer_connected is False])
         add("peer-not-warned", ["%s is warned for set %d" % (c, s) for s, c in sorted(moving.items())
                                 if live[c].roles.get(s) is RoleState.WARNED], forcible=True)
-        add("peer-healthy", ["%s has %s down for set %d" % (c, ", ".join(live[c].sets[s].failed_interfaces) or
-                                                           "a monitored interface", s)
-                             for s, c in sorted(moving.items()) if live[c].sets.get(s) is not None and (
-                                 live[c].sets[s].failed_interfaces or (live[c].sets[s].health or "").lower()
-                                 == "failed")], forcible=True)
+        unhealthy = []
+        for s, c in sorted(moving.items()):
+            status = live[c].sets.get(s)
+            if status is not None and (status.failed_interfaces or (status.health or "").lower() == "failed"):
+                down = ", ".join(status.failed_interfaces) or "a monitored interface"
+                unhealthy.append("%s has %s down for set %d" % (c, down, s))
+        add("peer-healthy", unhealthy, forcible=True)
         return out
 
 

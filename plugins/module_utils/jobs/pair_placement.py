@@ -45,8 +45,9 @@ __all__ = ["Placement", "Carried", "carry_out", "move_text", "refusal_text", "wa
 
 def move_text(plan: SwitchoverPlan) -> str:
     t = plan.trigger
-    return "set %d to %s (%s on %s%s, %s)" % (plan.redundancy_set, plan.target, t.event, t.chassis,
-                                            " with force" if t.force else "", plan.decision.rule_id)
+    force = " with force" if t.force else ""
+    return "set %d to %s (%s on %s%s, %s)" % (
+        plan.redundancy_set, plan.target, t.event, t.chassis, force, plan.decision.rule_id)
 
 
 def refusal_text(pair: PairConfig, state: PairState, plan: PlacementPlan) -> str:

@@ -219,6 +219,6 @@ def summary(report: DriftReport) -> str:
         if counts[kind]:
             parts.append("%d %s finding%s" % (counts[kind], kind, "" if counts[kind] == 1 else "s"))
     if counts[PLACEMENT]:
-        parts.append("%d set%s on the wrong chassis (role drift)" % (counts[PLACEMENT],
-                                                                    "" if counts[PLACEMENT] == 1 else "s"))
+        plural = "" if counts[PLACEMENT] == 1 else "s"
+        parts.append("%d set%s on the wrong chassis (role drift)" % (counts[PLACEMENT], plural))
     return "%s: DRIFT: %s." % (report.pair, ", ".join(parts))

@@ -273,7 +273,7 @@ def expected_changes(pair: PairConfig, before: PairState, after: PairState, pre:
 
 def _address(text) -> tuple:
     try:
-        return tuple(int(p) for p in str(text).split("/")[0].split("."))
+        return tuple(int(p) for p in str(text).split("/", maxsplit=1)[0].split("."))
     except ValueError:
         return ()
 
