@@ -78,6 +78,8 @@ def test_drain_and_restore_each_chassis_predicted_exactly_idempotent_with_snapsh
     assert pre["chassis"][drained]["redundancy_sets"][str(moved)]["role"] == "primary"
     assert post["chassis"][other]["redundancy_sets"][str(moved)]["role"] == "primary"
     assert any(line.startswith("diff: ") for line in done.lines) and any("snapshots: " in line for line in done.lines)
+    for outcome in (predicted, done):   # the report is lists of lines, never a string holding newlines
+        assert all("\n" not in line for line in outcome.lines + outcome.findings + [outcome.summary])
     # idempotent: nothing to move, nothing sent, the pre-drain snapshot kept
     stamp = os.stat(tmp_path / "ab-pair1" / "drain-pre.json").st_mtime_ns
     marks = {n: emu.mark(n) for n in NAMES}
