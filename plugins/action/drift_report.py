@@ -168,13 +168,17 @@ class ActionModule(ActionBase):
             checks = [drift.CONFIG, drift.SYMMETRY] if args.get("configs") is not None else []
             if states is not None:
                 checks.append(drift.OPERATIONAL)
+                if pair.placement:
+                    checks.append(drift.PLACEMENT)
         if (drift.CONFIG in checks or drift.SYMMETRY in checks) and args.get("configs") is None:
             raise InputError("checks %s need configs: the registered reads of both chassis" % ", ".join(checks))
-        if drift.OPERATIONAL in checks and states is None:
-            raise InputError("the operational check needs states: the registered mxha.srd.redundancy_state results")
+        if (drift.OPERATIONAL in checks or drift.PLACEMENT in checks) and states is None:
+            raise InputError("the operational and placement checks need states: the registered "
+                             "mxha.srd.redundancy_state results")
         label = args.get("pair") or pair.name or " + ".join(sorted(names))
         return drift.check_pair(label, pair.configs, devices, states,
-                                key_verdicts=verdicts if args.get("configs") is not None else None, checks=checks)
+                                key_verdicts=verdicts if args.get("configs") is not None else None, checks=checks,
+                                placement=pair.placement)
 
     def _write(self, path: str, text: str) -> str:
         path = os.path.abspath(os.path.expanduser(path))

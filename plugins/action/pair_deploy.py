@@ -11,6 +11,7 @@ from __future__ import annotations
 import uuid
 
 from ansible_collections.mxha.srd.plugins.module_utils.jobs.pair_deploy import STATES, DeployOptions, PairDeploy
+from ansible_collections.mxha.srd.plugins.module_utils.jobs.pair_placement import Placement
 from ansible_collections.mxha.srd.plugins.plugin_utils.fleet_action import FleetAction
 
 
@@ -25,6 +26,7 @@ class ActionModule(FleetAction):
         "health_interval": {"type": "float", "default": 5.0},
         "comment": {"type": "str", "default": ""},
         "takeover": {"type": "bool", "default": False},
+        "place_roles": {"type": "bool"},
     }
 
     def _options(self, args: dict) -> DeployOptions:
@@ -47,10 +49,15 @@ class ActionModule(FleetAction):
         intents = {spec.name: loaded for spec, loaded in runnable}
         options = self._options(args)
         run_id = uuid.uuid4().hex[:8]
+        place = args["place_roles"]   # default: on when an intent of the run places its sets
+        place = any(loaded.placement for loaded in intents.values()) if place is None else place
 
         def job(spec, links):
             token = "%s-%s" % (run_id, spec.chassis[0])
-            return PairDeploy(spec, intents[spec.name].configs, links, options, token=token).run()
+            extensions = [Placement(intents[spec.name].placement, wait_timeout=options.health_timeout,
+                                    poll_interval=min(options.health_interval, 1.0))] if place else []
+            return PairDeploy(spec, intents[spec.name].configs, links, options, token=token,
+                              extensions=extensions).run()
         return job
 
     def run(self, tmp=None, task_vars=None):

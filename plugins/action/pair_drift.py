@@ -17,7 +17,7 @@ class ActionModule(FleetAction):
     JOB = "drift"
     ARGUMENT_SPEC = {
         "checks": {"type": "list", "elements": "str", "choices": list(drift.KINDS),
-                   "default": [drift.CONFIG, drift.SYMMETRY, drift.OPERATIONAL]},
+                   "default": [drift.CONFIG, drift.SYMMETRY, drift.OPERATIONAL, drift.PLACEMENT]},
         "fail_on_drift": {"type": "bool", "default": False},
         "unread_is_failure": {"type": "bool", "default": True},
     }

@@ -8,6 +8,8 @@ The pairs, sessions and report are ``plugin_utils.fleet_action``'s; one pair's s
 """
 from __future__ import annotations
 
+import os
+
 from ansible_collections.mxha.srd.plugins.module_utils.jobs import pair_switchover
 from ansible_collections.mxha.srd.plugins.plugin_utils.fleet_action import FleetAction
 
@@ -20,6 +22,7 @@ class ActionModule(FleetAction):
         "force": {"type": "bool", "default": False},
         "wait_timeout": {"type": "float", "default": 60.0},
         "poll_interval": {"type": "float", "default": 1.0},
+        "snapshot_dir": {"type": "path"},
     }
 
     def check_args(self, args: dict) -> None:
@@ -38,8 +41,11 @@ class ActionModule(FleetAction):
     def pair_job(self, args: dict, runnable: list):
         intents = {spec.name: loaded for spec, loaded in runnable}
         check_mode = bool(self._task.check_mode)
+        folder = args.get("snapshot_dir") or (os.path.join(args["report_dir"], "snapshots") if args.get("report_dir")
+                                              else None)
 
         def job(spec, links):
             return pair_switchover.switch(spec, intents[spec.name], links, args["primary"], args.get("redundancy_sets"),
-                                          args["force"], args["wait_timeout"], args["poll_interval"], check_mode)
+                                          args["force"], args["wait_timeout"], args["poll_interval"], check_mode,
+                                          folder)
         return job

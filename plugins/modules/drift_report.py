@@ -53,10 +53,12 @@ options:
   checks:
     description:
       - What to judge. Default, C(config) and C(symmetry) when I(configs) is given, and C(operational) when
-        I(states) is given.
+        I(states) is given, with C(placement) when the intent places its sets (C(redundancy_sets[].primary)).
+      - C(placement) reports a set primary on the other chassis as role drift (without the role's age, since the
+        registered facts do not carry route ages; M(mxha.srd.pair_drift) reads them).
     type: list
     elements: str
-    choices: [config, symmetry, operational]
+    choices: [config, symmetry, operational, placement]
   json_file:
     description: Write the report as JSON to this path on the controller (directories are created).
     type: path

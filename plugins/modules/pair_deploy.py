@@ -74,6 +74,18 @@ options:
         along with ours and becomes permanent whatever happens.
     type: bool
     default: false
+  place_roles:
+    description:
+      - Put every redundancy set where its pair's intent places it (C(redundancy_sets[].primary), docs/pair-intent.md)
+        once both chassis hold the configuration. The engine plans every move offline from both chassis' live state
+        and the pair fails, its configuration kept, before any request is sent if one would be refused; then the
+        requests are sent, and both chassis are read back until they show the predicted roles and signal routes.
+        In check mode the moves are predicted.
+      - Also, between the push and the health gate, a primary whose signal route the deploy changed gets its
+        acquire policy run again in place (srd adds a signal route only when that policy runs), so the gate does
+        not roll the deploy back for a route that could not have appeared yet.
+      - Default, on when an intent of the run places a set.
+    type: bool
 """
 
 EXAMPLES = r"""
@@ -87,6 +99,13 @@ EXAMPLES = r"""
     intent_dir: intents/
     confirm_timeout: 5
     report_dir: reports
+  run_once: true
+  register: deployed
+
+- name: Deploy an A/B pair (set 1 primary on one chassis, set 2 on the other, as its intent places them)
+  mxha.srd.pair_deploy:
+    intent_file: docs/examples/ab-pair.yml
+    place_roles: true
   run_once: true
   register: deployed
 

@@ -12,9 +12,12 @@ short_description: Read-only drift check of MX pairs against their pair intents,
 version_added: "0.2.0"
 description:
   - Checks every pair among the play's hosts against its intent, many pairs at once; read-only, never a lock.
-  - Per chassis, one filtered C(get-configuration) of the committed configuration and, with C(operational) in
-    I(checks), the live state (3 RPCs); then, on the controller, each chassis against the intent per resource, the
-    two chassis with each other (C(symmetry)) and the live state (C(operational)).
+  - Per chassis, one filtered C(get-configuration) of the committed configuration and, with C(operational) or
+    C(placement) in I(checks), the live state (3 RPCs); then, on the controller, each chassis against the intent per
+    resource, the two chassis with each other (C(symmetry)), the live state (C(operational)) and, for the sets the
+    intent places (C(redundancy_sets[].primary)), whether each is primary on its chassis (C(placement)).
+  - A set primary on the other chassis is role drift, reported per set apart from configuration drift, with how
+    long that chassis has held the role (the age of its signal route, where the device shows one).
   - A pair is C(ok), C(drift), or C(failed) when a chassis could not be read (unless I(unread_is_failure) is false)
     or its intent is invalid. Each drifted pair's own table is in its RV(report) entry and in RV(table).
 author: mxha.srd maintainers (@mxha)
@@ -25,8 +28,8 @@ options:
     description: What to compare.
     type: list
     elements: str
-    choices: [config, symmetry, operational]
-    default: [config, symmetry, operational]
+    choices: [config, symmetry, operational, placement]
+    default: [config, symmetry, operational, placement]
   fail_on_drift:
     description: Count a drifted pair as failing (in RV(failed_hosts) and RV(ok)).
     type: bool

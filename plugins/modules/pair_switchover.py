@@ -19,6 +19,10 @@ description:
     the signal routes. In check mode it stops after the prediction.
   - The chassis to make primary is named the same way for every pair. C(gateway1) or C(gateway2) is the chassis
     with the lower or the higher ICCP address. Otherwise give a list of chassis hostnames, one per pair.
+  - Around the switchover, a pre and a post snapshot of both chassis' SRD state (roles, ICCP, health, signal routes
+    with their age, VRRP where the device answers; 4 RPCs per chassis each) and their diff against the prediction.
+    A change the prediction did not expect, or one it expected that did not happen, fails the pair. In check mode,
+    the predicted snapshot and its diff.
 author: mxha.srd maintainers (@mxha)
 extends_documentation_fragment:
   - mxha.srd.fleet
@@ -45,6 +49,12 @@ options:
     description: Seconds between two reads while waiting.
     type: float
     default: 1
+  snapshot_dir:
+    description:
+      - Where the snapshots go, as C(PAIR/switchover-pre.json) and C(PAIR/switchover-post.json) (schema
+        C(mxha.srd/srd-snapshot)). Default, C(snapshots) under I(report_dir); with neither, they are only in the
+        report.
+    type: path
 """
 
 EXAMPLES = r"""

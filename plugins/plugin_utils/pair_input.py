@@ -102,12 +102,13 @@ def default_state(pair):
 
 
 def intent_placement(config) -> dict:
-    """``{set id: hostname}`` from the ``primary`` of a pair intent's redundancy sets.
+    """``{set id: hostname}`` from the ``primary`` of a pair intent's redundancy sets (docs/pair-intent.md).
 
-    Only when the intent reader provides it: the model's redundancy set has no ``primary`` yet, so
-    today this is always empty and placement comes from the audit's ``placement`` option.
+    Read as the intent reader reads it (``srd.intent.pair``); a primary the pair does not have is the
+    intent's validation finding (PLACEMENT-CHASSIS), not a placement.
     """
     if not isinstance(config, dict) or "chassis" not in config:
         return {}
-    unused_name, unused_chassis, shared, unused_issues = intent_mod.read(config)
-    return {rset.id: str(rset.primary) for rset in shared.sets if getattr(rset, "primary", None)}
+    unused_name, chassis, shared, unused_issues = intent_mod.read(config)
+    hostnames = {item.hostname for item in chassis}
+    return {set_id: name for set_id, name in shared.placement.items() if name in hostnames}

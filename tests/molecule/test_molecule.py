@@ -25,7 +25,7 @@ ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 def test_every_scenario_is_listed():
     """The scenarios the brief asks for exist (a renamed directory must not silently drop a test)."""
-    assert {"deploy", "drift", "switchover", "rollback", "unreachable"} <= set(NAMES)
+    assert {"deploy", "drift", "switchover", "rollback", "unreachable", "drain", "restore"} <= set(NAMES)
 
 
 @pytest.mark.slow

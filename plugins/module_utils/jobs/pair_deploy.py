@@ -74,11 +74,17 @@ class Extension:
     """A step the pair transaction runs at a fixed point: before the push (nothing sent yet but the reads,
     e.g. a backup) and after both chassis are confirmed and verified (e.g. putting sets where the intent
     places them). ``before_push`` returns lines for the outcome, or raises :class:`StepFailed` to stop the
-    pair with nothing changed. ``after_confirm`` runs once both chassis hold the configuration (confirmed
-    now, or already before) and returns (changed, lines); StepFailed fails the pair, whose configuration
-    stays. ``predict`` is its check-mode twin: (would change, lines), nothing sent but reads."""
+    pair with nothing changed. ``after_push`` runs once the changed chassis hold the new configuration with
+    commit confirmed, before the health gate (e.g. running an acquire policy again so a primary gets its
+    changed signal route); it returns step lines, StepFailed restores the pair. ``after_confirm`` runs once
+    both chassis hold the configuration (confirmed now, or already before) and returns (changed, lines);
+    StepFailed fails the pair, whose configuration stays. ``predict`` is its check-mode twin: (would change,
+    lines), nothing sent but reads."""
 
     def before_push(self, deploy: "PairDeploy") -> list:
+        return []
+
+    def after_push(self, deploy: "PairDeploy") -> list:
         return []
 
     def after_confirm(self, deploy: "PairDeploy") -> tuple:
@@ -160,6 +166,11 @@ class PairDeploy:
         self.pushed = {n: p for n, p in pushes.items() if not isinstance(p, Exception)}
         if failed:
             return self._abort("the push failed on %s" % _which(failed), failed)
+        try:
+            for extension in self.extensions:   # an extension written before this hook may not have it
+                self.steps.extend(getattr(extension, "after_push", lambda deploy: [])(self))
+        except StepFailed as exc:
+            return self._abort("after the push: %s" % exc, {})
         gate = HealthGate(self.configs, self.links, opts.health_interval, self.clock, self.sleep)
         limit = min(p.deadline for p in self.pushed.values()) - opts.margin
         verdict = gate.wait(min(self.clock() + opts.health_timeout, limit))

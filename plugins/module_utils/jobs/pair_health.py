@@ -84,9 +84,13 @@ class HealthGate:
         if unsettled:
             lines.append("not settled before the gate's deadline: %s" % ", ".join(unsettled))
         healthy = not errors and not unsettled
+        if any(f.change == "signal-route" and "run it again there" in f.message for f in errors):
+            lines.append("the deploy can do this itself: with place_roles (deploy_place_roles) it re-runs the acquire "
+                         "policy on the primary between the push and this gate")
         summary = ("healthy after %d read%s" % (reads, "" if reads == 1 else "s")) if healthy else (
             "%d problem%s after %d read%s: %s" % (
                 len(errors) + len(unsettled), "" if len(errors) + len(unsettled) == 1 else "s", reads,
                 "" if reads == 1 else "s", "; ".join([f.message for f in errors][:3] + (
-                    ["%s did not settle" % ", ".join(unsettled)] if unsettled else []))))
+                    ["%s did not settle" % ", ".join(unsettled)] if unsettled else []) + [
+                    line for line in lines if line.startswith("the deploy can do this itself")])))
         return Verdict(healthy, summary, lines, results, reads)

@@ -13,7 +13,7 @@ from .conftest import ROUTE, live
 def test_a_pair_that_holds_the_intent_has_no_drift(configs, devices, same_key, healthy):
     report = drift.check_pair("p", configs, devices, healthy, key_verdicts=same_key)
     assert not report.drift
-    assert report.counts() == {"config": 0, "symmetry": 0, "operational": 0, "unread": 0}
+    assert report.counts() == {"config": 0, "symmetry": 0, "operational": 0, "placement": 0, "unread": 0}
     assert set(report.config["pair1-mx1"]) == set(RESOURCES)
     assert report.symmetry == [] and report.operational == []
 

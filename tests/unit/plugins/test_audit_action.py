@@ -55,14 +55,15 @@ def test_live_state_from_facts_and_placement():
     assert {f["rule_id"] for f in result["findings"]} == {"AUDIT-PRIMARY-COUNT", "AUDIT-GW2-DISABLE"}
 
 
-def test_placement_from_an_intent_once_the_reader_provides_it(monkeypatch):
+def test_placement_from_the_intent_and_the_option_wins():
     from ansible_collections.mxha.srd.plugins.plugin_utils import pair_input
 
-    assert pair_input.intent_placement(CLEAN) == {}   # the model's redundancy set has no primary yet
-    monkeypatch.setattr("ansible_collections.mxha.srd.plugins.action.audit.intent_placement", lambda config: {1: MX2})
-    result = audit_pair(ARGS, CLEAN, None)["result"]
+    assert pair_input.intent_placement(CLEAN) == {}   # the clean pair names no primary
+    placed = dict(CLEAN, redundancy_sets=[dict(CLEAN["redundancy_sets"][0], primary=MX2)])
+    assert pair_input.intent_placement(placed) == {1: MX2}
+    result = audit_pair(ARGS, placed, None)["result"]
     assert [f["rule_id"] for f in result["findings"]] == ["AUDIT-GW2-DISABLE"]
-    result = audit_pair(dict(ARGS, placement={1: MX1}), CLEAN, None)["result"]   # the option wins
+    result = audit_pair(dict(ARGS, placement={1: MX1}), placed, None)["result"]   # the option wins
     assert result["findings"] == []
 
 

@@ -312,6 +312,15 @@ def _dup_service_set(d):
     d["redundancy_sets"].append({"id": 2, "redundancy_group": 1, "service_sets": ["CGNAT_SS1"]})
 
 
+def _unreachable_placement(d):
+    """Set 1's policies react to the peer only: no request can be triggered by hand."""
+    d["redundancy_sets"][0]["primary"] = "pair1-mx2"
+    d["redundancy_events"] = [{"name": "ACQU_MSHIP_CRIT_EV", "peer": "primary-role-release"},
+                              {"name": "RELS_MSHIP_PEER_EV", "peer": "primary-role-acquire"}]
+    d["redundancy_policies"][0]["events"] = ["ACQU_MSHIP_CRIT_EV"]
+    d["redundancy_policies"][1]["events"] = ["RELS_MSHIP_PEER_EV"]
+
+
 INPUT_NEGATIVE = [
     ("UNIQUE-SERVICE-SET-BINDING", _dup_service_set, "redundancy_sets[id=2].service_sets[0]"),
     ("DUPLICATE-ENTRY", lambda d: d["redundancy_events"].append({"name": "ACQU_MSHIP_MANUAL_EV"}),
@@ -325,6 +334,8 @@ INPUT_NEGATIVE = [
     ("INPUT-CHASSIS-ALIAS", lambda d: d["redundancy_events"][0]["link_down"].append("uplnk"),
      "redundancy_events[name=RELS_MSHIP_CRIT_EV].link_down[3]"),
     ("PAIR-TWO-CHASSIS", lambda d: d["chassis"].update({"pair1-mx3": {"iccp_address": "192.0.2.3"}}), "chassis"),
+    ("PLACEMENT-CHASSIS", lambda d: d["redundancy_sets"][0].update(primary="pair1-mx3"), "redundancy_sets[id=1].primary"),
+    ("PLACEMENT-UNREACHABLE", _unreachable_placement, "redundancy_sets[id=1].primary"),
 ]
 
 

@@ -27,7 +27,16 @@ def pair_intent(example: dict[str, Any], pair: int) -> dict[str, Any]:
     names = sorted(data.get("chassis") or {})
     if len(names) != 2:
         raise ValueError("the example intent must name two chassis under 'chassis'")
-    data["chassis"] = {f"pair{pair}-mx{i + 1}": data["chassis"][old] for i, old in enumerate(names)}
+    renamed = {old: f"pair{pair}-mx{i + 1}" for i, old in enumerate(names)}
+    data["chassis"] = {renamed[old]: data["chassis"][old] for old in names}
+    for key in ("redundancy_events", "redundancy_policies"):   # per-chassis entries name chassis too
+        for entry in data.get(key) or []:
+            if isinstance(entry, dict) and entry.get("only_on") is not None:
+                only = entry["only_on"]
+                entry["only_on"] = renamed.get(only, only) if isinstance(only, str) else [renamed.get(n, n) for n in only]
+    for rset in data.get("redundancy_sets") or []:   # where each set belongs (redundancy_sets[].primary)
+        if isinstance(rset, dict) and rset.get("primary") in renamed:
+            rset["primary"] = renamed[rset["primary"]]
     base = str(data.get("name") or "pair").rstrip("0123456789")
     data["name"] = f"{base}{pair}" if base.endswith("pair") else f"{base}-pair{pair}"
     return data

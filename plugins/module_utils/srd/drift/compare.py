@@ -16,7 +16,11 @@ Three kinds of finding:
   configurations break and the intent does not (``PAIR-*``);
 - ``operational``: from the live state of both chassis: srd not running, ICCP down, a set with
   no primary or two, a set a chassis does not report, a standby not ready (wait/warned), a signal
-  route present where the role says it must not be or absent where it must.
+  route present where the role says it must not be or absent where it must;
+- ``placement`` (role drift): a set the intent places on one chassis (``redundancy_sets[].primary``)
+  that is primary on the other, with how long that chassis has held the role where the device says so
+  (the age of its signal route). Configuration drift and role drift are different repairs: a deploy
+  mends the first, a restore (or a deploy with ``place_roles``) the second.
 
 Rendering (JSON by path, JUnit XML, a text table) lives in :mod:`drift_render`.
 """
@@ -30,6 +34,7 @@ from typing import Mapping, Optional
 from ansible_collections.mxha.srd.plugins.module_utils.srd.diff import ADDED, REMOVED, between_chassis, diff
 from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.effects import order_mismatches
 from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.index import compile_pair
+from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.placement import route_mends
 from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.state import (
     ChassisState, PairState, RoleState, route_key,
 )
@@ -46,7 +51,8 @@ from ansible_collections.mxha.srd.plugins.module_utils.srd.plain import type_nam
 CONFIG = "config"
 SYMMETRY = "symmetry"
 OPERATIONAL = "operational"
-KINDS = (CONFIG, SYMMETRY, OPERATIONAL)
+PLACEMENT = "placement"
+KINDS = (CONFIG, SYMMETRY, OPERATIONAL, PLACEMENT)
 
 ERROR = "error"
 WARNING = "warning"
@@ -85,6 +91,9 @@ class Finding:
             out["intent"] = self.intent
         elif self.kind == SYMMETRY and self.device is not None:
             out["values"] = self.device
+        elif self.kind == PLACEMENT and isinstance(self.device, Mapping):
+            out.update(primary=self.device.get("primary"), intended=self.intent,
+                       role_age_seconds=self.device.get("role_age_seconds"))
         return out
 
 
@@ -100,6 +109,8 @@ class DriftReport:
     operational: Optional[list] = None                  # None: not checked (switched off)
     live: dict = field(default_factory=dict)            # chassis -> one line of its live state
     notes: list = field(default_factory=list)
+    placement: Optional[list] = None                    # None: not checked (no placement, or no live state)
+    placed: list = field(default_factory=list)          # one row per placed set: set, intended, primary, age
 
     def findings(self, kind: Optional[str] = None) -> list[Finding]:
         out: list[Finding] = []
@@ -111,6 +122,8 @@ class DriftReport:
             out.extend(self.symmetry or [])
         if kind in (None, OPERATIONAL):
             out.extend(self.operational or [])
+        if kind in (None, PLACEMENT):
+            out.extend(self.placement or [])
         return out
 
     def errors(self, kind: Optional[str] = None) -> list[Finding]:
@@ -123,7 +136,8 @@ class DriftReport:
 
     def counts(self) -> dict:
         return {"config": len(self.findings(CONFIG)), "symmetry": len(self.findings(SYMMETRY)),
-                "operational": len(self.findings(OPERATIONAL)), "unread": len(self.unread)}
+                "operational": len(self.findings(OPERATIONAL)), "placement": len(self.findings(PLACEMENT)),
+                "unread": len(self.unread)}
 
 
 # ---------------------------------------------------------------------------------------- reading
@@ -399,11 +413,97 @@ def _route_findings(intent, facts, roles) -> list[Finding]:
                                           {s: r for s, r in roles[name].items() if r is not None},
                                           _routes(facts[name]))
                        for name in pair.names})
+    mends = {(m.chassis, m.redundancy_set, m.route): m for m in route_mends(pair, state)}
     out = []
     for mismatch in order_mismatches(pair, state):
         path = "redundancy_sets[id=%d].signal_route" % mismatch.redundancy_set
-        out.append(Finding(OPERATIONAL, path, "signal-route", mismatch.text, (mismatch.chassis,)))
+        text = mismatch.text
+        mend = mends.get((mismatch.chassis, mismatch.redundancy_set, mismatch.route))
+        if mend is not None:
+            text += mend_advice(mend)
+        out.append(Finding(OPERATIONAL, path, "signal-route", text, (mismatch.chassis,)))
     return out
+
+
+def mend_advice(mend) -> str:
+    """What to do about a primary without its signal route (srd adds it only when the acquire policy runs)."""
+    if not mend.possible:
+        return (". srd adds a set's signal route only when its acquire policy runs, and %s; move set %d to the other "
+                "chassis and back to run it" % (mend.reason, mend.redundancy_set))
+    return (". srd adds a set's signal route only when its acquire policy runs (the route changed, or went, while "
+            "%s held the role): run it again there without moving the role: %s (the engine allows it: %s)"
+            % (mend.chassis, mend.command(), mend.decision.rule_id))
+
+
+# ---------------------------------------------------------------------------------------- placement
+
+
+def age_text(seconds: Optional[int]) -> str:
+    """``4000`` -> ``1 h 6 min``: how long ago, as an operator reads it."""
+    if seconds is None:
+        return "unknown"
+    seconds = max(int(seconds), 0)
+    days, rest = divmod(seconds, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes, secs = divmod(rest, 60)
+    if days:
+        return "%d d %d h" % (days, hours)
+    if hours:
+        return "%d h %d min" % (hours, minutes)
+    if minutes:
+        return "%d min %d s" % (minutes, secs)
+    return "%d s" % secs
+
+
+def _role_age(ages: Optional[Mapping], routes) -> Optional[int]:
+    """The youngest age (s) of the routes a chassis shows, from {route key: seconds}."""
+    if not ages:
+        return None
+    found = [ages[r] for r in routes if ages.get(r) is not None]
+    return min(found) if found else None
+
+
+def placement_findings(intent: Mapping[str, ChassisConfig], placement: Mapping[int, str], states: Mapping[str, object],
+                       ages: Optional[Mapping[str, Mapping]] = None) -> tuple[list[Finding], list[dict]]:
+    """Role drift: each placed set primary on the other chassis than the intent's, per set.
+
+    ``ages`` maps each chassis to ``{signal route key: age in seconds}`` as its ``show route`` says; the
+    age of the set's signal route on its primary is how long ago that chassis took the role. A set with no
+    primary, two, or a chassis not read is the operational check's finding, not judged here. Returns the
+    findings and one row per placed set (for the table).
+    """
+    pair = compile_pair(dict(intent))
+    facts = {name: _facts(states.get(name)) for name in pair.names}
+    out: list[Finding] = []
+    rows: list[dict] = []
+    for set_id, wanted in sorted(placement.items()):
+        path = "redundancy_sets[id=%d].primary" % set_id
+        row = {"set": set_id, "intended": wanted, "primary": None, "role_age_seconds": None, "status": "not judged"}
+        rows.append(row)
+        if wanted not in pair.chassis or any(f is None for f in facts.values()) or any(
+                str(f.get("daemon", "enabled")).lower() != "enabled" for f in facts.values()):
+            row["why"] = "both chassis' live state is needed (see the live state rows)"
+            continue
+        roles = {name: _role((facts[name].get("redundancy_sets") or {}).get(str(set_id))) for name in pair.names}
+        primaries = [name for name, role in roles.items() if role is RoleState.PRIMARY]
+        if len(primaries) != 1:
+            row["why"] = "no single primary (see the live state rows)"
+            continue
+        actual = primaries[0]
+        age = _role_age((ages or {}).get(actual), pair.chassis[actual].acquire_routes(set_id))
+        row.update(primary=actual, role_age_seconds=age, status="in place" if actual == wanted else "role drift")
+        if actual == wanted:
+            continue
+        since = ("%s has held the role for %s (the age of its signal route %s)" % (
+            actual, age_text(age), ", ".join("%s (%s)" % r for r in pair.chassis[actual].acquire_routes(set_id)))
+            if age is not None else "the device does not say since when (no signal route of the set with an age)")
+        ready = roles.get(wanted)
+        hint = ("mxha.srd.restore, or a deploy with place_roles, puts it back" if ready is RoleState.STANDBY else
+                "a move back would be refused now: %s is %s for the set" % (wanted, _NOT_READY.get(ready, ready)))
+        out.append(Finding(PLACEMENT, path, "misplaced", "redundancy set %d is primary on %s, the intent places it on "
+                           "%s (role drift): %s; %s" % (set_id, actual, wanted, since, hint), (actual, wanted),
+                           "redundancy_sets", device={"primary": actual, "role_age_seconds": age}, intent=wanted))
+    return out, rows
 
 
 # ---------------------------------------------------------------------------------------- the report
@@ -411,7 +511,7 @@ def _route_findings(intent, facts, roles) -> list[Finding]:
 
 def check_pair(pair: str, intent: Mapping[str, ChassisConfig], devices: Mapping[str, object],
                states: Optional[Mapping[str, object]] = None, key_verdicts: Optional[Mapping] = None,
-               checks=KINDS) -> DriftReport:
+               checks=KINDS, placement: Optional[Mapping[int, str]] = None) -> DriftReport:
     """The drift report of one pair, from what earlier tasks read.
 
     ``devices`` maps each chassis to its read SRD configuration (a dict in the modules' format), or
@@ -428,7 +528,7 @@ def check_pair(pair: str, intent: Mapping[str, ChassisConfig], devices: Mapping[
                 models[name] = device_model(value, intent[name], (key_verdicts or {}).get(name))
             except InputError as exc:
                 models[name] = str(exc)
-    report = judge_pair(pair, intent, models, states, checks)
+    report = judge_pair(pair, intent, models, states, checks, placement)
     read = [n for n, m in models.items() if isinstance(m, ChassisConfig)]
     if key_verdicts is None or any(key_verdicts.get(n) is None for n in read):
         if any(intent[n].iccp is not None and intent[n].iccp.authentication_key is not None for n in read):
@@ -438,11 +538,14 @@ def check_pair(pair: str, intent: Mapping[str, ChassisConfig], devices: Mapping[
 
 
 def judge_pair(pair: str, intent: Mapping[str, ChassisConfig], models: Mapping[str, object],
-               states: Optional[Mapping[str, object]] = None, checks=KINDS) -> DriftReport:
+               states: Optional[Mapping[str, object]] = None, checks=KINDS,
+               placement: Optional[Mapping[int, str]] = None, ages: Optional[Mapping[str, Mapping]] = None
+               ) -> DriftReport:
     """The drift report of one pair from the device models themselves (a string: why not read).
 
     A model parsed from the device keeps the ICCP key in its ``$9$`` form, which compares equal to
-    the intent's plaintext, so the key is judged too.
+    the intent's plaintext, so the key is judged too. ``placement`` (the intent's ``{set: chassis}``)
+    and the live ``states`` make the placement check; ``ages`` give each chassis' signal route ages.
     """
     names = tuple(sorted(intent))
     report = DriftReport(pair, names)
@@ -461,9 +564,11 @@ def judge_pair(pair: str, intent: Mapping[str, ChassisConfig], models: Mapping[s
     if OPERATIONAL in checks and states is not None:
         report.operational = operational_findings(intent, states)
         report.live = {name: live_summary(states.get(name)) for name in names}
+    if PLACEMENT in checks and states is not None and placement and len(intent) == 2:
+        report.placement, report.placed = placement_findings(intent, placement, states, ages)
     return report
 
 
-__all__ = ["CONFIG", "SYMMETRY", "OPERATIONAL", "KINDS", "MISSING", "UNEXPECTED", "DIFFERS", "MASK",
+__all__ = ["CONFIG", "SYMMETRY", "OPERATIONAL", "PLACEMENT", "KINDS", "MISSING", "UNEXPECTED", "DIFFERS", "MASK",
            "Finding", "DriftReport", "device_model", "key_verdict", "config_findings", "symmetry_findings",
-           "operational_findings", "live_summary", "check_pair", "judge_pair"]
+           "operational_findings", "placement_findings", "age_text", "live_summary", "check_pair", "judge_pair"]

@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 from typing import Optional
 
 from ansible_collections.mxha.srd.plugins.module_utils.srd.drift.compare import (
-    CONFIG, ERROR, OPERATIONAL, SYMMETRY, DriftReport, Finding, junos_default,
+    CONFIG, ERROR, OPERATIONAL, PLACEMENT, SYMMETRY, DriftReport, Finding, age_text, junos_default,
 )
 from ansible_collections.mxha.srd.plugins.module_utils.srd.model.config import RESOURCES
 
@@ -53,6 +53,9 @@ def to_json(report: DriftReport, generated: Optional[str] = None, seconds: Optio
         "operational": {"status": _status(report.operational or [], report.operational is not None),
                         "findings": [f.to_dict() for f in report.operational or []],
                         "live": dict(report.live)},
+        "placement": {"status": _status(report.placement or [], report.placement is not None),
+                      "findings": [f.to_dict() for f in report.placement or []],
+                      "sets": [dict(row) for row in report.placed]},
         "notes": list(report.notes),
     }
     if generated:
@@ -122,6 +125,10 @@ def to_junit(report: DriftReport, generated: Optional[str] = None, seconds: Opti
             add(_case(suite, classname, "live state", [], skipped="live state not checked"))
         else:
             add(_case(suite, classname, "live state", [f for f in report.operational if name in f.chassis]))
+    for row in report.placed:   # role drift: one case per placed set
+        path = "redundancy_sets[id=%d].primary" % row["set"]
+        add(_case(suite, pair_class, "placement of set %d" % row["set"],
+                  [f for f in report.placement or [] if f.path == path]))
     for element in (root, suite):
         element.set("tests", str(totals[0]))
         element.set("failures", str(totals[1]))
@@ -182,6 +189,8 @@ def table(report: DriftReport) -> list[str]:
             status = {"drift": "PROBLEM", "warning": "WARNING"}.get(_status(found), "ok")
             lines = [report.live[name]] if report.live.get(name) else []
             rows.append((name, "live state", status, lines + [_line(f) for f in found]))
+    for row in report.placed:
+        rows.append(("pair", "placement of set %d" % row["set"], _placement_status(row), _placement_lines(row, report)))
     width = max([len(r[0]) for r in rows] + [7])
     out = ["%-*s  %-20s %-9s %s" % (width, "chassis", "checked", "status", "details")]
     for chassis, what, status, details in rows:
@@ -192,11 +201,25 @@ def table(report: DriftReport) -> list[str]:
     return out
 
 
+def _placement_status(row: dict) -> str:
+    return {"role drift": "DRIFT", "in place": "in place"}.get(row["status"], "not judged")
+
+
+def _placement_lines(row: dict, report: DriftReport) -> list[str]:
+    if row["status"] == "not judged":
+        return ["intended on %s; %s" % (row["intended"], row.get("why", "not judged"))]
+    held = "" if row.get("role_age_seconds") is None else ", held for %s" % age_text(row["role_age_seconds"])
+    if row["status"] == "in place":
+        return ["primary on %s as intended%s" % (row["primary"], held)]
+    path = "redundancy_sets[id=%d].primary" % row["set"]
+    return ["! " + f.message for f in report.placement or [] if f.path == path]
+
+
 def summary(report: DriftReport) -> str:
     counts = report.counts()
     if not report.drift:
         checked = [k for k, v in ((CONFIG, report.config or None), (SYMMETRY, report.symmetry),
-                                  (OPERATIONAL, report.operational)) if v is not None]
+                                  (OPERATIONAL, report.operational), (PLACEMENT, report.placement)) if v is not None]
         return "%s: no drift (%s checked)." % (report.pair, ", ".join(checked) or "nothing")
     parts = []
     if counts["unread"]:
@@ -204,4 +227,7 @@ def summary(report: DriftReport) -> str:
     for kind in (CONFIG, SYMMETRY, OPERATIONAL):
         if counts[kind]:
             parts.append("%d %s finding%s" % (counts[kind], kind, "" if counts[kind] == 1 else "s"))
+    if counts[PLACEMENT]:
+        plural = "" if counts[PLACEMENT] == 1 else "s"
+        parts.append("%d set%s on the wrong chassis (role drift)" % (counts[PLACEMENT], plural))
     return "%s: DRIFT: %s." % (report.pair, ", ".join(parts))

@@ -20,6 +20,7 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
+from ansible_collections.mxha.srd.plugins.module_utils.srd.engine import placement as placement_mod
 from ansible_collections.mxha.srd.plugins.module_utils.srd.model import validate as validation
 from ansible_collections.mxha.srd.plugins.module_utils.srd.errors import Violation, merge_chassis
 from ansible_collections.mxha.srd.plugins.module_utils.srd.model.config import (
@@ -62,6 +63,9 @@ class PairIntent:
     configs: dict[str, ChassisConfig]
     violations: list[Violation]
     gateways: list[validation.Gateway] = field(default_factory=list)
+    placement: dict[int, str] = field(default_factory=dict)
+    """``{set id: hostname}``: where each set that names a ``primary`` should be primary (not a Junos
+    statement: it is never rendered; deploy, drift, restore and the audit read it)."""
 
     @property
     def ok(self) -> bool:
@@ -83,6 +87,7 @@ class _Shared:
     mtu: int | None = None
     instances: dict = field(default_factory=dict)
     conditions: dict = field(default_factory=dict)
+    placement: dict = field(default_factory=dict)   # set id -> hostname (redundancy_sets[].primary)
 
 
 def _mapping(value, path: str, issues: Issues, keys: tuple[str, ...]) -> dict:
@@ -202,6 +207,7 @@ def _read_sets(data, issues: Issues, shared: _Shared) -> None:
             continue
         entry = dict(raw)
         bindings = _list(entry.pop("service_sets", None), path + ".service_sets", issues)
+        primary = entry.pop("primary", None)
         rset = read_entry(RedundancySet, entry, path, issues)
         if rset is None:
             continue
@@ -211,6 +217,10 @@ def _read_sets(data, issues: Issues, shared: _Shared) -> None:
             continue
         seen.add(rset.id)
         shared.sets.append(rset)
+        if primary is not None:
+            hostname = read_str(primary, path + ".primary", issues)
+            if hostname:
+                shared.placement[rset.id] = hostname
         for position, item in enumerate(bindings):
             where = "%s.service_sets[%d]" % (path, position)
             if isinstance(item, str):
@@ -406,6 +416,32 @@ def derive(chassis: list[ChassisIntent], shared: _Shared) -> tuple[dict[str, Cha
     return configs, found
 
 
+def _placement_violations(hostnames: list[str], configs: dict[str, ChassisConfig], placement: dict[int, str],
+                          judge: bool) -> list[Violation]:
+    """Each ``primary`` names a chassis of the pair, and (``judge``: the pair is otherwise valid) the set's own
+    policies can move the role there by a manual request without force, as the engine decides."""
+    out = []
+    for set_id, hostname in sorted(placement.items()):
+        path = "redundancy_sets[id=%d].primary" % set_id
+        if hostname not in hostnames:
+            out.append(Violation(path, "PLACEMENT-CHASSIS", "%r is not a chassis of the pair (%s); primary names the "
+                                 "inventory hostname of the chassis where the set should be primary."
+                                 % (hostname, ", ".join(hostnames) or "none")))
+            continue
+        if not judge:
+            continue
+        refused = placement_mod.unreachable(configs, set_id, hostname)
+        if refused is not None:
+            other = next(n for n in hostnames if n != hostname)
+            out.append(Violation(path, "PLACEMENT-UNREACHABLE", (
+                "no manual request can make %s primary for redundancy set %d when %s is (the engine: %s, %s); a "
+                "deploy, switchover or restore could never put the set there. Give set %d a release policy with a "
+                "bare event on %s or an acquire policy with a bare event on %s." % (
+                    hostname, set_id, other, refused.rule_id, refused.reason, set_id, other, hostname)),
+                chassis=(hostname,)))
+    return out
+
+
 def load(data) -> PairIntent:
     """Read, derive and validate a pair intent (never raises on bad content)."""
     name, chassis, shared, found = read(data)
@@ -416,4 +452,8 @@ def load(data) -> PairIntent:
         report = validation.validate_configs(configs)
         found.extend(report.violations)
         gateways = report.gateways
-    return PairIntent(name, [item.hostname for item in chassis], configs, merge_chassis(found), gateways)
+    hostnames = [item.hostname for item in chassis]
+    if shared.placement:
+        judge = len(configs) == 2 and not any(item.is_error for item in found)
+        found.extend(_placement_violations(hostnames, configs, shared.placement, judge))
+    return PairIntent(name, hostnames, configs, merge_chassis(found), gateways, dict(shared.placement))

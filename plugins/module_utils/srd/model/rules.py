@@ -247,6 +247,16 @@ _RULES = [
          "The services interfaces' redundancy-options mirror each other (peer address = the other's "
          "local data address).",
          "ref §2.5"),
+    # -- placement (the intent's redundancy_sets[].primary; not a Junos statement) ----------------
+    Rule("PLACEMENT-CHASSIS", ERROR, "placement",
+         "A redundancy set's primary names one of the pair's two chassis (its inventory hostname).",
+         "seed: 'not all redundancy sets have to be active on the same gateway'; docs/pair-intent.md"),
+    Rule("PLACEMENT-UNREACHABLE", ERROR, "placement",
+         "The set's own policies can move its primary role onto the chassis its primary names: from the "
+         "other chassis primary, the engine finds a manual request, unforced, that makes it primary. "
+         "Otherwise no deploy, switchover or restore could put the set there.",
+         "seed: 'You can also use a manual command to trigger a redundancy policy that releases or acquires "
+         "primary role.'; Juniper: a request acts only through acquire or release policies of the set (J3)"),
 ]
 
 RULES: dict[str, Rule] = {rule.id: rule for rule in _RULES}

@@ -13,7 +13,7 @@ import asyncio
 import re
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from ..srd import domain
+from ..srd import domain, vrrp
 from ..srd.view import is_down, links_down
 from ..state.faultset import FaultError, register
 from .base import Fault
@@ -68,15 +68,25 @@ class _LinkFault(Fault):
 @register
 class LinkDown(_LinkFault):
     name = "link-down"
-    help = "interface `interface` goes down (fires the redundancy events monitoring it); clearing brings it up"
-    params = {"interface": ""}
+    help = (
+        "interface `interface` goes down (fires the redundancy events monitoring it); clearing brings it up. "
+        "With `on_rpc=NAME` it goes down only when the chassis next receives that RPC (before running it)"
+    )
+    params = {"interface": "", "on_rpc": ""}
 
     async def activate(self) -> None:
         iface = self.values["interface"]
         if not iface:
             raise FaultError("link-down needs interface=NAME")
         self.interfaces = [iface]
-        self.take_down(self.interfaces)
+        if not self.values["on_rpc"]:
+            self.take_down(self.interfaces)
+
+    def before_rpc(self, session: Any, rpc: str) -> str | None:
+        if self.values["on_rpc"] == rpc:
+            self.values["on_rpc"] = ""
+            self.take_down(self.interfaces)
+        return None
 
 
 @register
@@ -249,6 +259,54 @@ class SrdWarned(_Hold):
     name = "srd-warned"
     role = "warned"
     help = "srd is warned (STANDBY (WARNED)) for set `set` (0: every set where not primary); clear: STANDBY again"
+
+
+@register
+class SrdStall(Fault):
+    name = "srd-stall"
+    help = "a switchover onto this chassis does not complete: it shows INITIALIZING until cleared, then completes"
+    params: ClassVar[dict[str, Any]] = {}
+
+    async def activate(self) -> None:
+        _srd(self.chassis).set_stalled(self.chassis.name, True)
+        self.chassis.event("srd-stall")
+
+    async def deactivate(self) -> None:
+        if self.chassis.srd is not None:
+            self.chassis.srd.set_stalled(self.chassis.name, False)
+
+
+@register
+class RouteHold(Fault):
+    name = "route-hold"
+    help = (
+        "the routing table takes no new signal route srd adds on this chassis (the ones shown stay, deleted ones go); "
+        "VRRP then sees them absent. Clearing installs what srd's state says"
+    )
+    params: ClassVar[dict[str, Any]] = {}
+
+    async def activate(self) -> None:
+        _srd(self.chassis).set_route_hold(self.chassis.name, True)
+        self.chassis.event("route-hold")
+
+    async def deactivate(self) -> None:
+        if self.chassis.srd is not None:
+            self.chassis.srd.set_route_hold(self.chassis.name, False)
+
+
+@register
+class VrrpFreeze(Fault):
+    name = "vrrp-freeze"
+    help = "VRRP on this chassis stops following tracked routes: each group keeps its state and priority until cleared"
+    params: ClassVar[dict[str, Any]] = {}
+
+    async def activate(self) -> None:
+        _srd(self.chassis)
+        self.chassis.ops["vrrp_frozen"] = vrrp.groups(self.chassis)
+        self.chassis.event("vrrp-freeze")
+
+    async def deactivate(self) -> None:
+        self.chassis.ops.pop("vrrp_frozen", None)
 
 
 @register

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections import deque
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Optional
@@ -75,6 +76,9 @@ class PairSrd:
         self.held_wait: set[tuple[str, int]] = set()
         self.held_warned: set[tuple[str, int]] = set()
         self.resetting: set[str] = set()
+        self.route_since: dict[str, dict[tuple[str, str], float]] = {n: {} for n in self.names}
+        self.stalled: set[str] = set()  # srd-stall: switchovers onto these chassis do not complete
+        self.route_hold: dict[str, frozenset] = {}  # route-hold: the routes a chassis' table still takes
         self._iccp_up = False
         for n in self.names:
             self._conform(n)
@@ -138,6 +142,8 @@ class PairSrd:
         for t in self.transitions:
             routes -= t.hidden.get(name, frozenset())
             routes |= t.shown.get(name, frozenset())
+        if name in self.route_hold:  # routes srd adds while the table takes none do not appear
+            routes &= self.route_hold[name]
         return frozenset(routes)
 
     def shown_state(self) -> "domain.PairState":
@@ -177,7 +183,24 @@ class PairSrd:
         self.held_warned = {(n, s) for n, s in self.held_warned if n != name or s in roles}
 
     def reconcile(self) -> None:
-        """Follow ICCP up/down and elect a primary for every set that just formed."""
+        """Follow ICCP up/down and elect a primary for every set that just formed; note when each signal
+        route a client sees appeared (its age in `show route`)."""
+        self._reconcile()
+        self.note_routes()
+
+    def note_routes(self) -> None:
+        """Keep, per chassis, when each signal route a client sees appeared (`show route`'s age counts from it)."""
+        now = time.time()
+        for n in self.names:
+            shown = self.shown_routes(n)
+            since = self.route_since[n]
+            for key in list(since):
+                if key not in shown:
+                    del since[key]
+            for key in shown:
+                since.setdefault(key, now)
+
+    def _reconcile(self) -> None:
         up = self.iccp_up()
         if up != self._iccp_up:
             self._iccp_up = up
@@ -247,7 +270,9 @@ class PairSrd:
                     seconds=t.seconds,
                 )
             self.transitions.append(t)
-            if t.seconds > 0:
+            if any(m.to_chassis in self.stalled for m in moves):
+                pass  # srd-stall: completes when the fault is cleared
+            elif t.seconds > 0:
                 t.handle = asyncio.get_running_loop().call_later(t.seconds, self._complete, t)
             else:
                 self._complete(t)
@@ -363,6 +388,27 @@ class PairSrd:
         self.state = _replace(self.state, name, roles=roles)
         self.reconcile()
 
+    def set_stalled(self, name: str, stalled: bool) -> None:
+        """srd-stall: a switchover onto the chassis shows INITIALIZING until cleared (then it completes)."""
+        if stalled:
+            self.stalled.add(name)
+            return
+        self.stalled.discard(name)
+        if name in self.resetting:
+            return
+        for t in list(self.transitions):
+            if any(m.to_chassis == name for m in t.moves) and not any(m.to_chassis in self.stalled for m in t.moves):
+                self._complete(t)
+
+    def set_route_hold(self, name: str, held: bool) -> None:
+        """route-hold: the chassis' routing table keeps the signal routes it shows now and takes no new one
+        (rpd does not install them); routes srd deletes still go. Cleared: what srd's state says appears."""
+        if held:
+            self.route_hold[name] = self.shown_routes(name)
+        else:
+            self.route_hold.pop(name, None)
+        self.note_routes()
+
     # ---- reset ---------------------------------------------------------------------------------
 
     def begin_reset(self, chassis: "Chassis") -> None:
@@ -376,6 +422,8 @@ class PairSrd:
         name = chassis.name
         self.resetting.discard(name)
         self.link.isolated_by.discard(name)
+        self.stalled.discard(name)
+        self.route_hold.pop(name, None)
         self.held_wait = {(n, s) for n, s in self.held_wait if n != name}
         self.held_warned = {(n, s) for n, s in self.held_warned if n != name}
         self.state = _replace(self.state, name, daemon_enabled=True, roles={}, signal_routes=frozenset())
@@ -406,4 +454,6 @@ class PairSrd:
             "queued": [type(a).__name__ for a in self.queue],
             "held_wait": sorted(self.held_wait),
             "held_warned": sorted(self.held_warned),
+            "stalled": sorted(self.stalled),
+            "route_hold": {n: sorted(r) for n, r in sorted(self.route_hold.items())},
         }

@@ -56,3 +56,41 @@ def pair_configs(path: Optional[Path] = None, pair: int = 1) -> dict[str, str]:
         xml = xml_render.to_string(root)
         out[f"pair{pair}-mx{member}"] = xml
     return out
+
+
+def sets_intent(count: int, name: str = "sets-pair1", placement: Optional[dict] = None) -> dict:
+    """A pair intent (docs/pair-intent.md) with `count` redundancy sets (1-16), set N in redundancy group N, each with
+    its own signal route 10.200.N.1/32 (HA), bare manual events, peer reactions, a critical link (xe-0/0/N on
+    pair1-mx1, xe-1/0/N on pair1-mx2) and a VRRP group N on xe-?/1/0 tracking its route. `placement` maps set ids
+    to the chassis (pair1-mx1 / pair1-mx2) each should be primary on. For benchmarks and tests of many sets."""
+    if not 1 <= count <= 16:
+        raise ValueError("1 to 16 sets (16 redundancy groups at most)")
+    chassis = {}
+    for member, (address, slot) in enumerate((("192.0.2.1", 0), ("192.0.2.2", 1)), start=1):
+        chassis[f"pair1-mx{member}"] = {
+            "iccp_address": address,
+            "services_interface": {"name": f"vms-{member}/0/0", "local_data_address": f"198.51.100.{member}"},
+            "vrrp_groups": [{"interface": f"xe-{slot}/1/0", "unit": n, "address": f"10.201.{n}.{member}/24",
+                             "group": n, "priority": 200 if member == 1 else 190,
+                             "track_routes": [{"prefix": f"10.200.{n}.1/32", "routing_instance": "HA",
+                                               "priority_cost": 150}]} for n in range(1, count + 1)],
+            "interfaces": {f"crit{n}": f"xe-{slot}/0/{n}" for n in range(1, count + 1)},
+        }
+    events, policies, sets = [], [], []
+    for n in range(1, count + 1):
+        events += [{"name": f"REL_CRIT_{n}", "link_down": [f"crit{n}"]}, {"name": f"REL_MAN_{n}"},
+                   {"name": f"REL_PEER_{n}", "peer": "primary-role-acquire"},
+                   {"name": f"ACQ_PEER_{n}", "peer": "primary-role-release"}, {"name": f"ACQ_MAN_{n}"}]
+        route = {"prefix": f"10.200.{n}.1/32", "routing_instance": "HA"}
+        policies += [{"name": f"ACQ_POL_{n}", "events": [f"ACQ_PEER_{n}", f"ACQ_MAN_{n}"], "then": "acquire",
+                      "add_signal_route": dict(route, receive=True)},
+                     {"name": f"REL_POL_{n}", "events": [f"REL_CRIT_{n}", f"REL_MAN_{n}", f"REL_PEER_{n}"],
+                      "then": "release", "delete_signal_route": route}]
+        rset = {"id": n, "redundancy_group": n, "policies": [f"ACQ_POL_{n}", f"REL_POL_{n}"]}
+        if placement and n in placement:
+            rset["primary"] = placement[n]
+        sets.append(rset)
+    return {"name": name, "chassis": chassis, "iccp": {"authentication_key": "bench-key"},
+            "services_redundancy": {"routing_instance": "HA"}, "routing_instances": [{"name": "HA",
+                                                                                    "instance_type": "virtual-router"}],
+            "redundancy_events": events, "redundancy_policies": policies, "redundancy_sets": sets}

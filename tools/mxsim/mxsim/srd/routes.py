@@ -57,13 +57,11 @@ def tables(chassis: "Chassis") -> dict[str, list[Route]]:
     srd = chassis.srd
     if srd is None:
         return out
-    seen: dict[tuple[str, str], float] = chassis.ops.setdefault("route_since", {})
+    srd.note_routes()  # when each route a client sees appeared: its age
+    seen = srd.route_since[chassis.name]
     present = srd.shown_routes(chassis.name)
-    for key in list(seen):
-        if key not in present:
-            del seen[key]
     for key in sorted(present):
-        since = seen.setdefault(key, time.time())
+        since = seen.get(key, time.time())
         table = table_name(key[1])
         out.setdefault(table, []).append(Route(table, key[0], _next_hop(chassis, key), since))
     return out

@@ -9,6 +9,7 @@ and a group whose interface is down is `init` (the peer then is master).
 
 from __future__ import annotations
 
+import copy
 import ipaddress
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
@@ -85,13 +86,18 @@ def _ip(text: str) -> int:
 
 
 def groups(chassis: "Chassis") -> list[GroupState]:
-    """This chassis' VRRP groups with their state against the peer's groups of the same number."""
+    """This chassis' VRRP groups with their state against the peer's groups of the same number (a chassis
+    whose VRRP is frozen, fault vrrp-freeze, keeps the groups it had)."""
     srd = chassis.srd
     if srd is None:
         return []
+    frozen = chassis.ops.get("vrrp_frozen")
+    if frozen is not None:
+        return copy.deepcopy(frozen)
     state = srd.shown_state()
     mine = _groups(chassis, state)
-    theirs = {g.group: g for g in _groups(chassis.peer, state)}
+    peer_frozen = chassis.peer.ops.get("vrrp_frozen")
+    theirs = {g.group: g for g in (peer_frozen if peer_frozen is not None else _groups(chassis.peer, state))}
     for g in mine:
         other: Optional[GroupState] = theirs.get(g.group)
         if not g.up:
