@@ -63,7 +63,7 @@ def test_a_pair_configured_by_hand_imports_exactly():
     with different salts, an inactive event and trace options on mx2."""
     adoption = from_texts()
     assert adoption.exact, [str(f) for f in adoption.errors()]
-    assert kinds(adoption) == ["inactive", "unmodelled"]
+    assert kinds(adoption) == ["groups", "inactive", "unmodelled"]
     chassis = adoption.intent["chassis"]
     assert chassis["pair1-mx1"]["interfaces"] == {"services": "vms-1/0/0", "vrrp_10": "xe-0/0/1", "xe_1": "xe-0/0/0"}
     assert chassis["pair1-mx2"]["interfaces"] == {"services": "vms-2/0/0", "vrrp_10": "xe-1/0/1", "xe_1": "xe-1/0/0"}

@@ -44,7 +44,8 @@ RULE = "rule"                # the collection's validation of the intent
 UNREADABLE = "unreadable"    # a statement the parser could not take into the model
 UNMODELLED = "unmodelled"    # SRD statements the model does not cover (kept verbatim, left alone by deploys)
 INACTIVE = "inactive"        # inactive SRD statements (not in effect, so not in the intent)
-KINDS = (ASYMMETRIC, DEFAULT, CHANGE, RULE, UNREADABLE, UNMODELLED, INACTIVE)
+GROUPS = "groups"            # entries a chassis inherits from configuration groups
+KINDS = (ASYMMETRIC, DEFAULT, CHANGE, RULE, UNREADABLE, UNMODELLED, INACTIVE, GROUPS)
 
 # Junos defaults of the values a hand configuration often spells out (docs/pair-intent.md 3.6).
 SET_DEFAULTS = {"keepalive": 10, "hold_time": 30, "healthcheck_timer_interval": 5}
@@ -567,6 +568,12 @@ def adopt(a: ChassisSource, b: ChassisSource, name: Optional[str] = None) -> Ado
 def _what_the_chassis_keep(adoption: Adoption) -> None:
     for name in adoption.chassis:
         source = adoption.sources[name]
+        if source.groups:
+            adoption.findings.append(Finding(GROUPS, "", "%s inherits %s from configuration groups (marked in the intent):"
+                                             " a deploy can override an inherited value with a statement of its own, "
+                                             "but cannot remove what a group provides; take it out of the group by hand "
+                                             "before an intent drops it" % (name, ", ".join(sorted(source.groups))),
+                                             WARNING, (name,)))
         for violation in source.violations:
             adoption.findings.append(Finding(UNREADABLE, violation.path, "%s: %s" % (name, violation.message),
                                              violation.severity, (name,)))
