@@ -10,7 +10,11 @@ from __future__ import annotations
 
 import uuid
 
+from ansible_collections.mxha.srd.plugins.module_utils.jobs.pair_backup import note_backup
 from ansible_collections.mxha.srd.plugins.module_utils.jobs.pair_deploy import STATES, DeployOptions, PairDeploy
+from ansible_collections.mxha.srd.plugins.plugin_utils.backups import (
+    BACKUP_SPEC, backup_for, backup_problems, backup_report_options,
+)
 from ansible_collections.mxha.srd.plugins.plugin_utils.fleet_action import FleetAction
 
 
@@ -25,6 +29,7 @@ class ActionModule(FleetAction):
         "health_interval": {"type": "float", "default": 5.0},
         "comment": {"type": "str", "default": ""},
         "takeover": {"type": "bool", "default": False},
+        **BACKUP_SPEC,
     }
 
     def _options(self, args: dict) -> DeployOptions:
@@ -36,12 +41,13 @@ class ActionModule(FleetAction):
 
     def check_args(self, args: dict) -> None:
         super().check_args(args)
-        problems = self._options(args).problems()
+        problems = self._options(args).problems() + backup_problems(args)
         if problems:
             raise ValueError("; ".join(problems))
 
     def report_options(self, args: dict) -> dict:
-        return dict(super().report_options(args), state=args["state"], confirm_timeout=args["confirm_timeout"])
+        return dict(super().report_options(args), state=args["state"], confirm_timeout=args["confirm_timeout"],
+                    **backup_report_options(args))
 
     def pair_job(self, args: dict, runnable: list):
         intents = {spec.name: loaded for spec, loaded in runnable}
@@ -50,7 +56,9 @@ class ActionModule(FleetAction):
 
         def job(spec, links):
             token = "%s-%s" % (run_id, spec.chassis[0])
-            return PairDeploy(spec, intents[spec.name].configs, links, options, token=token).run()
+            backup = backup_for(args, "deploy", token)
+            return note_backup(PairDeploy(spec, intents[spec.name].configs, links, options, token=token,
+                                          extensions=[backup] if backup else []).run(), backup)
         return job
 
     def run(self, tmp=None, task_vars=None):

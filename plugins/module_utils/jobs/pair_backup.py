@@ -225,7 +225,7 @@ class Backup(Extension):
 
     def __init__(self, root: str, job: str = "deploy", token: str = "", full: bool = False, keep: int = 0,
                  clock: Callable[[], datetime.datetime] = utc_now, extra: Optional[dict] = None, protect=()):
-        self.root = root
+        self.root = os.path.abspath(root)
         self.job = job
         self.token = token
         self.full = full
@@ -241,7 +241,7 @@ class Backup(Extension):
     def predict(self, deploy) -> tuple:
         if not any(plan.changing for plan in deploy.plans.values()):
             return False, []
-        return False, ["backup: a deploy would first save both chassis under %s/<UTC time>/ (%s)" % (
+        return False, ["backup: the %s would first save both chassis under %s/<UTC time>/ (%s)" % (self.job,
             self.where(deploy.spec.name), "SRD hierarchies and the whole configuration" if self.full
             else "SRD hierarchies")]
 
@@ -316,9 +316,9 @@ class Backup(Extension):
         return folder
 
 
-def note_backup(outcome, backup: Backup):
+def note_backup(outcome, backup: Optional[Backup]):
     """Name the backup in a pair's outcome; a failed pair's summary says where its backup is."""
-    if backup.written:
+    if backup is not None and backup.written:
         outcome.details["backup"] = backup.written
         if outcome.outcome == "failed":
             outcome.summary = "%s (backup of both chassis from before: %s)" % (outcome.summary, backup.written)

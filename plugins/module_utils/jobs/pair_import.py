@@ -22,6 +22,7 @@ from ansible_collections.mxha.srd.plugins.module_utils.srd.adopt import source a
 from ansible_collections.mxha.srd.plugins.module_utils.srd.adopt.build import Adoption
 from ansible_collections.mxha.srd.plugins.module_utils.srd.adopt.render import verdict
 from ansible_collections.mxha.srd.plugins.module_utils.srd.errors import InputError
+from ansible_collections.mxha.srd.plugins.module_utils.srd.junos.xml.parse import detect_format
 
 
 def _stamp() -> str:
@@ -64,6 +65,8 @@ def read_files(files: Mapping[str, tuple]) -> dict:
                 text = handle.read()
         except (OSError, UnicodeError) as exc:
             raise InputError("cannot read the configuration of %s from %s: %s" % (name, path, exc)) from None
+        if fmt == "auto":
+            fmt = detect_format(text.lstrip("\ufeff"))
         out[name] = adopt_source.read_text(name, text, fmt, "file %s (%s)" % (os.path.abspath(path), fmt))
     return out
 

@@ -60,6 +60,8 @@ def rollback_pair(spec: PairSpec, links: Mapping[str, ChassisLink], info: Backup
         return PairOutcome(spec.name, spec.chassis, FAILED, message, findings=[message])
     extensions = [RollbackTarget(info, configs)] + ([backup] if backup is not None else [])
     result = PairDeploy(spec, configs, links, options, token=token, extensions=extensions).run()
-    result.summary = "rollback to %s: %s" % (info.name, result.summary)
+    # PairDeploy names its target "the intent"; here the target is the backup
+    result.summary = "rollback to %s: %s" % (info.name, result.summary.replace("the intent", "the backup"))
+    result.lines = [line.replace("already held the intent", "already held the backup") for line in result.lines]
     result.details["rollback_to"] = info.path
     return note_backup(result, backup) if backup is not None else result

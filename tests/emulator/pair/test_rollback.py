@@ -109,7 +109,7 @@ def test_check_mode_predicts_the_rollback_and_sends_nothing_but_reads(emu, tmp_p
     outcome = rollback(emu, info, str(tmp_path), check_mode=True)
     assert outcome.outcome == "changed" and outcome.details["predicted"]
     assert "set services redundancy-set 1 keepalive 10" in [line.strip() for line in outcome.lines]
-    assert any(line.startswith("backup: a deploy would first save both chassis") for line in outcome.lines)
+    assert any(line.startswith("backup: the rollback would first save both chassis") for line in outcome.lines)
     assert committed_xml(emu) == held
     assert all([n for n in emu.rpc_names(name, marks[name]) if n != "close-session"] == ["get-configuration"]
                for name in NAMES)

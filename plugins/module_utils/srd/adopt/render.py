@@ -71,7 +71,8 @@ class _Writer:
     def comment(self, path: tuple, indent: int) -> None:
         text = self.notes.get(path)
         if text:
-            for line in textwrap.wrap(text, max(40, WIDTH - indent - 2)):
+            for line in textwrap.wrap(text, max(40, WIDTH - indent - 2), break_on_hyphens=False,
+                                      break_long_words=False):
                 self.out.append("%s# %s" % (" " * indent, line))
 
     def line(self, text: str, path: tuple) -> str:
@@ -115,7 +116,7 @@ class _Writer:
 
 def _wrapped(text: str, prefix: str) -> list[str]:
     """``text`` as comment lines: the first after ``prefix``, the rest aligned under its text."""
-    lines = textwrap.wrap(text, WIDTH - len(prefix))
+    lines = textwrap.wrap(text, WIDTH - len(prefix), break_on_hyphens=False, break_long_words=False)
     hang = "#" + " " * (len(prefix) - 1)
     return [(prefix if i == 0 else hang) + line for i, line in enumerate(lines)] or [prefix.rstrip()]
 
