@@ -21,7 +21,7 @@ from .conftest import BIN, ROOT
 
 EXAMPLE = ROOT / "docs" / "examples" / "cgnat-pair.yml"
 CLEAN = ROOT / "docs" / "examples" / "audit" / "clean-pair.yml"
-BACKUP = ROOT / "tests" / "playbooks" / "adopt" / "files" / "backups" / "pair1" / "20250301T101502Z"
+BACKUP = ROOT / "tests" / "playbooks" / "adopt_runs" / "files" / "backups" / "pair1" / "20250301T101502Z"
 
 
 @dataclass(frozen=True)

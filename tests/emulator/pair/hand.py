@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""A pair configured by hand, as a new user finds it: the import tests' data (tests/unit/adopt/data), set lines
-on pair1-mx1 and curly-brace text on pair1-mx2, committed over NETCONF with every check the emulator runs."""
+"""A pair configured by hand, as a new user finds it: docs/examples/adopt, set lines on pair1-mx1 and curly-brace
+text on pair1-mx2, committed over NETCONF with every check the emulator runs."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -13,14 +13,11 @@ from ansible_collections.mxha.srd.plugins.module_utils.srd.adopt import build, r
 
 from .conftest import NAMES, links
 
-DATA = Path(__file__).resolve().parents[2] / "unit" / "adopt" / "data"
+DATA = Path(__file__).resolve().parents[3] / "docs" / "examples" / "adopt"
 
 
 def hand_texts() -> dict:
-    # mxsim applies a configuration group's "<*>" entries only below an apply-groups deeper than the top, so the
-    # group names redundancy set 1 itself here (Junos matches the wildcard; the offline tests keep it)
-    return {"pair1-mx1": (DATA / "hand-mx1.set").read_text().replace("<*>", "1"),
-            "pair1-mx2": (DATA / "hand-mx2.conf").read_text()}
+    return {"pair1-mx1": (DATA / "pair1-mx1.set").read_text(), "pair1-mx2": (DATA / "pair1-mx2.conf").read_text()}
 
 
 def configure_by_hand(emu) -> None:

@@ -13,9 +13,11 @@ from ansible_collections.mxha.srd.plugins.module_utils.srd.intent import pair as
 from ansible_collections.mxha.srd.plugins.module_utils.srd.junos.xml.render import render_xml
 
 ROOT = Path(__file__).resolve().parents[3]
-DATA = Path(__file__).resolve().parent / "data"
-MX1 = (DATA / "hand-mx1.set").read_text()
-MX2 = (DATA / "hand-mx2.conf").read_text()
+DATA = ROOT / "docs" / "examples" / "adopt"
+# pair1-mx1 inherits redundancy set 1's keepalive from a group; here through a wildcard, as Junos allows
+# (the emulator, which the shipped example also serves, matches "<*>" only below the top of a hierarchy)
+MX1 = (DATA / "pair1-mx1.set").read_text().replace("redundancy-set 1 keepalive 10", "redundancy-set <*> keepalive 10")
+MX2 = (DATA / "pair1-mx2.conf").read_text()
 
 
 def from_texts(mx1: str = MX1, mx2: str = MX2, name: str = "pair1", fmt: str = "auto") -> build.Adoption:

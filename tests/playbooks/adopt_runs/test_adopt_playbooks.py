@@ -96,11 +96,11 @@ def test_adopt_change_and_roll_back_a_pair_through_the_playbooks(emu, run, tmp_p
 
 
 def test_import_offline_from_two_configuration_files_and_what_it_refuses(run, tmp_path):
-    files = json.dumps({"config_files": {"pair1-mx1": str(DATA / "hand-mx1.set"), "pair1-mx2": str(DATA / "hand-mx2.conf")}})
+    files = json.dumps({"config_files": {"pair1-mx1": str(DATA / "pair1-mx1.set"), "pair1-mx2": str(DATA / "pair1-mx2.conf")}})
     res, report = run("import.yml", "-e", files, "-e", "pair_name=pair1", "-e", "iccp_key=placeholder", inventory=False)
     assert report["pairs"][0]["outcome"] == "changed"
     assert "import_result.intent_lines:" in res.stdout and "- '    iccp_address: 192.0.2.1'" in res.stdout
-    assert "hand-mx1.set (set)" in res.stdout
+    assert "pair1-mx1.set (set)" in res.stdout
     target = tmp_path / "edited.yml"
     target.write_text("name: edited by hand\n")
     res, report = run("import.yml", "-e", files, "-e", "intent_file=%s" % target, inventory=False, check_rc=2)

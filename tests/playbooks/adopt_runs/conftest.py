@@ -14,7 +14,7 @@ from ansible_run import ROOT, ansible_env
 from mxsim import testing
 
 ANSIBLE_PLAYBOOK = str(Path(sys.executable).parent / "ansible-playbook")
-DATA = ROOT / "tests" / "unit" / "adopt" / "data"
+DATA = ROOT / "docs" / "examples" / "adopt"
 NAMES = ("pair1-mx1", "pair1-mx2")
 # The pair transaction's options for the emulator's short minutes (confirm-minute-seconds 1.0), for both roles.
 FAST = [arg for role in ("deploy", "rollback") for name, value in (
@@ -37,10 +37,8 @@ def emu(pair_emulator):
 
 
 def configure_by_hand(emu) -> None:
-    """The import tests' hand-made pair (tests/unit/adopt/data), committed over NETCONF (the group names set 1
-    itself: mxsim does not match a group's <*> at the top of a hierarchy)."""
-    texts = {"pair1-mx1": (DATA / "hand-mx1.set").read_text().replace("<*>", "1"),
-             "pair1-mx2": (DATA / "hand-mx2.conf").read_text()}
+    """The hand-configured pair of docs/examples/adopt, committed over NETCONF."""
+    texts = {"pair1-mx1": (DATA / "pair1-mx1.set").read_text(), "pair1-mx2": (DATA / "pair1-mx2.conf").read_text()}
     for name, text in texts.items():
         with emu.ncclient(name) as m:
             m.lock()
