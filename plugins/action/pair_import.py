@@ -155,6 +155,8 @@ class ActionModule(FleetAction):
                                           % (dest, exc))
             outcome = pair_import.outcome(adoption, dest, state)
             outcome.details["iccp_key"] = mode
+            if adoption.key is not None and mode == "placeholder":
+                outcome.summary += " once the ICCP key is in: it is a PLACEHOLDER"
             if adoption.key is not None:
                 outcome.lines.insert(1, "ICCP key: %s" % {
                     "vault": "vaulted with this run's vault secret",

@@ -11,6 +11,7 @@ stop its pair's rollback.
 """
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Mapping
 
@@ -66,6 +67,12 @@ class ActionModule(FleetAction):
         target = {"before": args["before"]} if args.get("before") else {"backup": args.get("backup")}
         return dict(super().report_options(args), confirm_timeout=args["confirm_timeout"], **target,
                     **backup_report_options(args))
+
+    def _load_file(self, path: str) -> dict:
+        # FleetAction hands a relative path to Ansible's loader, which resolves it against the playbook's directory,
+        # not where ansible-playbook runs; a rollback must find the intent file the user names (docs: hooks wanted)
+        found = os.path.expanduser(path)
+        return super()._load_file(os.path.abspath(found) if os.path.isfile(found) else path)
 
     def _validate(self, pairs) -> tuple:
         """Every pair the inventory resolves is rolled back; its intent's content is not needed."""
