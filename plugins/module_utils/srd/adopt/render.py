@@ -21,7 +21,7 @@ import re
 import textwrap
 from typing import Optional
 
-from ansible_collections.mxha.srd.plugins.module_utils.srd.adopt.build import ERROR, INFO, Adoption
+from ansible_collections.mxha.srd.plugins.module_utils.srd.adopt.build import INFO, Adoption
 from ansible_collections.mxha.srd.plugins.module_utils.srd.model.secret import MASK, Secret
 
 KEY_MODES = ("vault", "placeholder", "clear")
@@ -205,4 +205,4 @@ def render(adoption: Adoption, key_mode: str = "placeholder", vault_lines: Optio
     return out
 
 
-__all__ = ["KEY_MODES", "render", "plain_intent", "scalar", "ERROR"]
+__all__ = ["KEY_MODES", "render", "plain_intent", "scalar", "verdict"]

@@ -17,7 +17,7 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
-from ansible_collections.mxha.srd.plugins.module_utils.srd.errors import InputError, Violation
+from ansible_collections.mxha.srd.plugins.module_utils.srd.errors import InputError
 from ansible_collections.mxha.srd.plugins.module_utils.srd.junos import syntax as junos_syntax
 from ansible_collections.mxha.srd.plugins.module_utils.srd.junos.xml.groups import (
     GROUP_ATTR, INACTIVE, MULTI_KEYS, parse_xml_text, prepare,
