@@ -168,6 +168,18 @@ report:
   description: The fleet report (schema C(mxha.srd/fleet-report), version 1; docs/fleet.md), job C(import).
   returned: always
   type: dict
+  contains:
+    pairs:
+      description: One entry per pair, sorted by name.
+      type: list
+      elements: dict
+    problems:
+      description: What the run could not take, by name (unclaimed hosts, missing chassis, double claims).
+      type: list
+      elements: dict
+    summary:
+      description: Counts of pairs per outcome, and of problems.
+      type: dict
 table:
   description: The report as lines.
   returned: always

@@ -118,6 +118,18 @@ report:
       C(details) (only for pairs that failed) hold C(rollback_to) (the backup) and C(backup) (the one this run took).
   returned: always
   type: dict
+  contains:
+    pairs:
+      description: One entry per pair, sorted by name.
+      type: list
+      elements: dict
+    problems:
+      description: What the run could not take, by name (unclaimed hosts, missing chassis, double claims).
+      type: list
+      elements: dict
+    summary:
+      description: Counts of pairs per outcome, and of problems.
+      type: dict
 table:
   description: The report as lines (a header, a row per pair, then what went wrong).
   returned: always

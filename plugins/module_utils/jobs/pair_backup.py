@@ -157,8 +157,9 @@ def find_backup(root: str, pair: str, backup: Optional[str] = None, before: Opti
 
     ``backup``: a backup directory (a path holding meta.json), a directory name under ``root/<pair>``, or
     ``latest``. ``before``: a deploy's token, or its run id (the part before the chassis name: every pair of
-    that run), meaning the backup that deploy took, so the configuration from just before it; or a time: the first backup taken at or after it, which holds what the pair ran at that
-    time if every change since went through this collection. Raises InputError saying what was there.
+    that run), meaning the backup that deploy took, so the configuration from just before it; or a time: the
+    first backup taken at or after it, which holds what the pair ran at that time if every change since went
+    through this collection. Raises InputError saying what was there.
     """
     if (backup is None) == (before is None):
         raise InputError("give a backup to roll back to, or before: a deploy's token or a time (one of them)")
@@ -241,9 +242,9 @@ class Backup(Extension):
     def predict(self, deploy) -> tuple:
         if not any(plan.changing for plan in deploy.plans.values()):
             return False, []
-        return False, ["backup: the %s would first save both chassis under %s/<UTC time>/ (%s)" % (self.job,
-            self.where(deploy.spec.name), "SRD hierarchies and the whole configuration" if self.full
-            else "SRD hierarchies")]
+        what = "SRD hierarchies and the whole configuration" if self.full else "SRD hierarchies"
+        return False, ["backup: the %s would first save both chassis under %s/<UTC time>/ (%s)"
+                       % (self.job, self.where(deploy.spec.name), what)]
 
     def _read(self, deploy, name: str) -> dict:
         link = deploy.links[name]

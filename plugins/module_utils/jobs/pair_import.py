@@ -85,10 +85,9 @@ def outcome(adoption: Adoption, dest: Optional[str], state: str) -> PairOutcome:
     errors = adoption.errors()
     if errors:
         result = DRIFT
-        summary = "imported (%s), but %d finding%s: %s" % (said, len(errors), "" if len(errors) == 1 else "s",
-                                                            "this intent does NOT reproduce the pair"
-                                                            if not adoption.reproduces else
-                                                            "the collection would refuse this intent")
+        why = "this intent does NOT reproduce the pair" if not adoption.reproduces else \
+            "the collection would refuse this intent"
+        summary = "imported (%s), but %d finding%s: %s" % (said, len(errors), "" if len(errors) == 1 else "s", why)
     else:
         result = OK if state == "unchanged" else CHANGED
         summary = "imported (%s): deploying it to the same pair changes nothing" % said

@@ -184,8 +184,8 @@ class _Builder:
             services = self._services(me, other)
             if services:
                 entry["services_interface"] = services
-            vrrp = [self._vrrp(me, group) for _key, group in sorted(config.vrrp_groups.items(),
-                                                                        key=lambda kv: (interface_key(kv[0][0]),) + kv[0][1:])]
+            ordered = sorted(config.vrrp_groups.items(), key=lambda kv: (interface_key(kv[0][0]),) + kv[0][1:])
+            vrrp = [self._vrrp(me, group) for _key, group in ordered]
             if vrrp:
                 entry["vrrp_groups"] = vrrp
             out[me] = entry
@@ -441,9 +441,9 @@ class _Builder:
                 values = {"redundancy_group": self.shared(here + ".redundancy_group", {
                     self.a: rset.redundancy_group, self.b: other.redundancy_group})}
                 for attr, default in SET_DEFAULTS.items():
-                    values[attr] = self.shared("%s.%s" % (here, attr), {self.a: getattr(rset, attr),
-                                                                         self.b: getattr(other, attr)},
-                                               default, "redundancy set %s %s" % (set_id, attr.replace("_", "-")))
+                    pair_values = {self.a: getattr(rset, attr), self.b: getattr(other, attr)}
+                    values[attr] = self.shared("%s.%s" % (here, attr), pair_values, default,
+                                               "redundancy set %s %s" % (set_id, attr.replace("_", "-")))
             if values["redundancy_group"] is not None:
                 entry["redundancy_group"] = values["redundancy_group"]
             entry["policies"] = policies

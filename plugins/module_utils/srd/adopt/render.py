@@ -161,7 +161,7 @@ def verdict(adoption: Adoption) -> str:
 
 def plain_intent(adoption: Adoption, mode: str = "placeholder") -> dict:
     """The intent as plain data, the key as the rendered text says (the mask unless ``clear``)."""
-    data = copy.deepcopy({k: v for k, v in adoption.intent.items()})
+    data = copy.deepcopy(dict(adoption.intent))
     if adoption.key is not None and "iccp" in data:
         data["iccp"]["authentication_key"] = adoption.key.reveal() if mode == "clear" else MASK
     return data
