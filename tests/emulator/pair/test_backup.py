@@ -7,13 +7,15 @@ from __future__ import annotations
 import json
 import os
 
+import pytest
+
 from ansible_collections.mxha.srd.plugins.module_utils.jobs.pair_backup import (
     Backup, find_backup, list_backups, load_backup, note_backup,
 )
 from ansible_collections.mxha.srd.plugins.module_utils.srd.diff import diff
 from ansible_collections.mxha.srd.plugins.module_utils.srd.junos.xml.parse import parse_config
 
-from .conftest import NAMES, deploy, example_intent
+from .conftest import NAMES, deploy, example_intent, inject
 from .hand import adopted
 from .truth import assert_clean, holds, snapshot
 
@@ -137,4 +139,21 @@ def test_an_unwritable_backup_stops_the_deploy_before_any_change(emu, tmp_path):
     assert outcome.outcome == "failed" and "the backup could not be written under" in outcome.summary
     assert "nothing was changed" in outcome.summary
     assert holds(emu, example_intent(), before) == {n: "old" for n in NAMES}
+    assert_clean(emu)
+
+
+@pytest.mark.parametrize("rpc", ["get-configuration", "get-commit-information"])
+@pytest.mark.parametrize("chassis", NAMES)
+@pytest.mark.parametrize("fault", ["drop", "drop-after-apply"])
+def test_a_session_lost_during_the_backup_is_reopened_and_the_read_repeated(emu, tmp_path, rpc, chassis, fault):
+    """The backup's reads are the second of their kind on each chassis; a read changes nothing, so it is repeated
+    once on a fresh session, and the deploy goes on as if nothing happened."""
+    before = snapshot(emu)
+    inject(emu, chassis, rpc, 1, fault)
+    backup = Backup(str(tmp_path))
+    outcome = deploy(emu, extensions=[backup])
+    assert outcome.outcome == "changed", outcome.summary
+    assert backup.written and all(not diff(c, before[n]) for n, c in load_backup(
+        find_backup(str(tmp_path), "cgnat-pair1", backup="latest")).items())
+    assert holds(emu, example_intent(), before) == {n: "new" for n in NAMES}
     assert_clean(emu)
