@@ -91,7 +91,8 @@ def main() -> int:
     try:
         banner("running playbooks/demo.yml")
         rc = subprocess.call([BIN / "ansible-playbook", "-i", STATE / "inventory.yml", PLAYBOOK,
-                              "-e", f"report_dir={STATE / 'reports'}"], cwd=ROOT, env=env)
+                              "-e", f"report_dir={STATE / 'reports'}", "-e", f"backup_dir={STATE / 'backups'}"],
+                             cwd=ROOT, env=env)
         banner("what the routers saw (from the emulator's RPC log)")
         print("\n".join(rpc_summary()))
     finally:

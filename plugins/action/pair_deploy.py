@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import uuid
 
+from ansible_collections.mxha.srd.plugins.module_utils.jobs.pair_backup import note_backup
 from ansible_collections.mxha.srd.plugins.module_utils.jobs.pair_deploy import STATES, DeployOptions, PairDeploy
 from ansible_collections.mxha.srd.plugins.module_utils.jobs.pair_placement import Placement
+from ansible_collections.mxha.srd.plugins.plugin_utils.backups import (
+    BACKUP_SPEC, backup_for, backup_problems, backup_report_options,
+)
 from ansible_collections.mxha.srd.plugins.plugin_utils.fleet_action import FleetAction
 
 
@@ -27,6 +31,7 @@ class ActionModule(FleetAction):
         "comment": {"type": "str", "default": ""},
         "takeover": {"type": "bool", "default": False},
         "place_roles": {"type": "bool"},
+        **BACKUP_SPEC,
     }
 
     def _options(self, args: dict) -> DeployOptions:
@@ -38,12 +43,13 @@ class ActionModule(FleetAction):
 
     def check_args(self, args: dict) -> None:
         super().check_args(args)
-        problems = self._options(args).problems()
+        problems = self._options(args).problems() + backup_problems(args)
         if problems:
             raise ValueError("; ".join(problems))
 
     def report_options(self, args: dict) -> dict:
-        return dict(super().report_options(args), state=args["state"], confirm_timeout=args["confirm_timeout"])
+        return dict(super().report_options(args), state=args["state"], confirm_timeout=args["confirm_timeout"],
+                    **backup_report_options(args))
 
     def pair_job(self, args: dict, runnable: list):
         intents = {spec.name: loaded for spec, loaded in runnable}
@@ -54,10 +60,12 @@ class ActionModule(FleetAction):
 
         def job(spec, links):
             token = "%s-%s" % (run_id, spec.chassis[0])
-            extensions = [Placement(intents[spec.name].placement, wait_timeout=options.health_timeout,
-                                    poll_interval=min(options.health_interval, 1.0))] if place else []
-            return PairDeploy(spec, intents[spec.name].configs, links, options, token=token,
-                              extensions=extensions).run()
+            backup = backup_for(args, "deploy", token)
+            placement = Placement(intents[spec.name].placement, wait_timeout=options.health_timeout,
+                                  poll_interval=min(options.health_interval, 1.0)) if place else None
+            extensions = [e for e in (backup, placement) if e]
+            return note_backup(PairDeploy(spec, intents[spec.name].configs, links, options, token=token,
+                                          extensions=extensions).run(), backup)
         return job
 
     def run(self, tmp=None, task_vars=None):

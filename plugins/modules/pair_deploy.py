@@ -32,12 +32,15 @@ description:
     chassis holds, verified."
   - In check mode it reads each chassis once and predicts, per chassis, the statements that would change; with
     C(--diff) the result carries each chassis' compare text.
+  - "Before it changes a pair it backs up both chassis (I(backup_dir); docs/adopt.md): 2 more RPCs per chassis
+    (C(get-configuration), C(get-commit-information)), 3 with I(backup_full)."
   - "RPCs per chassis for a change: 12 plus 3 per health-gate read (get-configuration, get-commit-information,
     lock, load, commit check, compare, commit confirmed, get-commit-information, commit, unlock,
     get-commit-information, get-configuration); for a chassis already as intended: 1."
 author: mxha.srd maintainers (@mxha)
 extends_documentation_fragment:
   - mxha.srd.fleet
+  - mxha.srd.backup
 options:
   state:
     description: How each chassis' SRD statements are made to match the intent (as C(mxha.srd.redundancy_config)).

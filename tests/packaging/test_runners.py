@@ -21,6 +21,7 @@ from .conftest import BIN, ROOT
 
 EXAMPLE = ROOT / "docs" / "examples" / "cgnat-pair.yml"
 CLEAN = ROOT / "docs" / "examples" / "audit" / "clean-pair.yml"
+BACKUP = ROOT / "tests" / "playbooks" / "adopt_runs" / "files" / "backups" / "pair1" / "20250301T101502Z"
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,9 @@ RUNS = {
                      "gateway 1: pair1-mx1 (ICCP 192.0.2.1), gateway 2: pair1-mx2 (ICCP 192.0.2.2)")),
     "audit": Run("playbooks/audit.yml", {"intent_file": str(CLEAN), "report_dir": ""},
                  ("clean-pair: audit depth 1: 66 scenarios from 2 starting states",)),
+    "import": Run("playbooks/import.yml", {"backup": str(BACKUP), "iccp_key": "placeholder"},
+                  ("imported (returned (no dest given)): deploying it to the same pair changes nothing",
+                   "iccp_address: 192.0.2.1")),
 }
 
 

@@ -10,6 +10,7 @@ pair job waits for the slower chassis, not for the sum of both.
 from __future__ import annotations
 
 import threading
+import xml.etree.ElementTree as ET
 from typing import Callable, Mapping, TypeVar
 
 from ansible_collections.mxha.srd.plugins.module_utils.netconf.config_session import ConfigSession
@@ -25,10 +26,16 @@ T = TypeVar("T")
 
 def read_config(transport: Transport, host: str) -> ParseResult:
     """The chassis' committed SRD configuration (one ``get-configuration``, no lock), parsed."""
+    return read_config_xml(transport, host)[1]
+
+
+def read_config_xml(transport: Transport, host: str) -> tuple[ET.Element, ParseResult]:
+    """The same read, with the ``<configuration>`` the chassis returned (for a backup, or an import that
+    must quote what the model leaves out)."""
     reply = ConfigSession(transport, host).get_configuration(read_filter(RESOURCES))
     parsed = parse_element(reply)
     parsed.config = parsed.config.only(*RESOURCES)
-    return parsed
+    return reply, parsed
 
 
 def read_state(transport: Transport) -> dict:

@@ -12,7 +12,9 @@ emulator build on it; it imports nothing from them. Its parts, bottom first:
 - ``junos/``: Junos XML, ``set`` and curly-brace text in both directions, and where each resource lives;
 - ``engine/``: the SRD decision engine (what srd does on an event or a manual request);
 - ``live/``: operational replies and the facts shape of the live state;
-- ``diff``, ``intent/``, ``drift/``: per-resource diffs, the pair intent, drift of a pair;
+- ``diff``, ``intent/``: per-resource diffs, the pair intent;
+- ``adopt/``: a running pair's two configurations -> the pair intent that reproduces them, proved;
+- ``drift/``: drift of a pair;
 - ``audit/``: the failure audit (every failure and request decided by the engine, and judged).
 
 A part imports only the parts listed above it (a test holds the order).

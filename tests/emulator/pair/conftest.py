@@ -83,3 +83,13 @@ def settle(emu, timeout: float = WINDOW + 3.0) -> None:
             return
         time.sleep(0.1)
     raise AssertionError("a commit confirmed is still pending after %.1f s" % timeout)
+
+
+def inject(emu, chassis: str, rpc: str, nth: int, fault: str) -> None:
+    """One fault of the fault matrix on the nth ``rpc`` of ``chassis``: the session dropped before the reply
+    (``drop``), dropped after the RPC applied (``drop-after-apply``), or the reply delayed past the commit
+    confirmed's window (``delay-past-timer``)."""
+    if fault == "delay-past-timer":
+        emu.inject(chassis, "delay", rpc=rpc, after=nth, count=1, ms=int((WINDOW + 0.7) * 1000))
+    else:
+        emu.inject(chassis, "drop-session", rpc=rpc, after=nth, apply=fault == "drop-after-apply")

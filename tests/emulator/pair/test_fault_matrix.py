@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import NAMES, WINDOW, deploy, example_intent, settle
+from .conftest import NAMES, deploy, example_intent, inject, settle
 from .truth import assert_clean, holds, snapshot
 
 # The RPCs a changing deploy sends on each chassis, as (name, occurrence among RPCs of that name).
@@ -37,13 +37,6 @@ STEPS = [
 FAULTS = ("drop", "drop-after-apply", "delay-past-timer")
 CASES = [pytest.param(rpc, nth, chassis, fault, id="%s-%s-%s" % (label.replace(" ", "_"), chassis[-3:], fault))
          for rpc, nth, label in STEPS for chassis in NAMES for fault in FAULTS]
-
-
-def inject(emu, chassis: str, rpc: str, nth: int, fault: str) -> None:
-    if fault == "delay-past-timer":
-        emu.inject(chassis, "delay", rpc=rpc, after=nth, count=1, ms=int((WINDOW + 0.7) * 1000))
-    else:
-        emu.inject(chassis, "drop-session", rpc=rpc, after=nth, apply=fault == "drop-after-apply")
 
 
 @pytest.mark.slow

@@ -17,7 +17,11 @@ def committed(emu, name: str):
 
 def holds(emu, intent_data: dict, before: dict) -> dict:
     """Per chassis: "new" (the intent), "old" (what it held before) or "neither"."""
-    configs = intent_mod.load(intent_data).configs
+    return holds_configs(emu, intent_mod.load(intent_data).configs, before)
+
+
+def holds_configs(emu, configs: dict, before: dict) -> dict:
+    """Per chassis: "new" (``configs``: an intent's, or a backup's), "old" (``before``) or "neither"."""
     out = {}
     for name in NAMES:
         now = committed(emu, name)

@@ -88,6 +88,17 @@ def test_symmetry_ignores_what_the_intent_itself_makes_different(configs, device
     assert drift.check_pair("p", configs, devices, key_verdicts=same_key).symmetry == []
 
 
+def test_symmetry_ignores_the_order_one_chassis_lists_its_monitored_interfaces_in(configs, devices, same_key,
+                                                                                   copy_of):
+    # a chassis configured by hand lists the same link-down interfaces in another order: the diff ignores
+    # leaf-list order, and so must the comparison with what the intent makes different
+    devices = copy_of(devices)
+    [event] = [e for e in devices["pair1-mx2"]["redundancy_events"] if e["name"] == "RELS_MSHIP_CRIT_EV"]
+    event["link_down"] = list(reversed(event["link_down"]))
+    report = drift.check_pair("p", configs, devices, key_verdicts=same_key)
+    assert report.symmetry == [] and not report.drift
+
+
 def test_symmetry_reports_a_pair_rule_the_devices_break(configs, devices, same_key, copy_of):
     devices = copy_of(devices)
     devices["pair1-mx2"]["iccp"]["peers"][0]["address"] = "192.0.2.9"   # no longer points at pair1-mx1

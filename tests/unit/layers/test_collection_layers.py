@@ -18,8 +18,8 @@ PKG = "ansible_collections.mxha.srd.plugins"
 MU = PKG + ".module_utils"
 
 # Bottom first. Inside the domain, each part may import the parts below it.
-DOMAIN = [f"{MU}.srd.{part}" for part in ("errors", "plain", "model", "junos", "engine", "live", "diff", "intent", "drift",
-                                         "audit")]
+DOMAIN = [f"{MU}.srd.{part}" for part in ("errors", "plain", "model", "junos", "engine", "live", "diff", "intent",
+                                         "adopt", "drift", "audit")]
 LAYERS = DOMAIN + [f"{MU}.netconf", f"{MU}.resource", f"{MU}.fleet", f"{MU}.jobs", f"{PKG}.plugin_utils"] + [
     f"{PKG}.{kind}" for kind in ("doc_fragments", "filter", "netconf", "modules", "action")
 ]

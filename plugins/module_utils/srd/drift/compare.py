@@ -252,8 +252,17 @@ def config_findings(name: str, device: ChassisConfig, intent: ChassisConfig) -> 
 # ---------------------------------------------------------------------------------------- symmetry
 
 
+def _unordered(value):
+    """A value with its lists sorted: the diff ignores leaf-list order, so must a signature of its changes."""
+    if isinstance(value, (list, tuple)):
+        return sorted((_unordered(item) for item in value), key=repr)
+    if isinstance(value, dict):
+        return {key: _unordered(item) for key, item in value.items()}
+    return value
+
+
 def _signature(change) -> tuple:
-    return (change.kind, change.path, repr(change.before), repr(change.after))
+    return (change.kind, change.path, repr(_unordered(change.before)), repr(_unordered(change.after)))
 
 
 def symmetry_findings(devices: Mapping[str, ChassisConfig], intent: Optional[Mapping[str, ChassisConfig]] = None
