@@ -72,6 +72,7 @@ def sets_intent(count: int, name: str = "sets-pair1", placement: Optional[dict] 
             "services_interface": {"name": f"vms-{member}/0/0", "local_data_address": f"198.51.100.{member}"},
             "vrrp_groups": [{"interface": f"xe-{slot}/1/0", "unit": n, "address": f"10.201.{n}.{member}/24",
                              "group": n, "priority": 200 if member == 1 else 190,
+                             "virtual_addresses": [f"10.201.{n}.254"],
                              "track_routes": [{"prefix": f"10.200.{n}.1/32", "routing_instance": "HA",
                                                "priority_cost": 150}]} for n in range(1, count + 1)],
             "interfaces": {f"crit{n}": f"xe-{slot}/0/{n}" for n in range(1, count + 1)},
