@@ -95,7 +95,8 @@ def fleet_way(emu, workdir: Path, job: str) -> dict:
         extra = ["-e", "operational=%s" % ("true" if "live" in job else "false"), "-e", "report_dir=%s" % (workdir / "r")]
         return measure(emu, lambda: ansible(workdir, inventory, ROOT / "playbooks" / "drift.yml", *extra))
     return measure(emu, lambda: ansible(workdir, inventory, ROOT / "playbooks" / "deploy.yml", *DEPLOY_VARS,
-                                       "-e", "report_dir=%s" % (workdir / "r")))
+                                       "-e", "report_dir=%s" % (workdir / "r"), "-e", "deploy_backup_dir=%s" % (
+                                           workdir / "b")))
 
 
 def per_host_inventory(emu, workdir: Path) -> Path:
@@ -104,7 +105,7 @@ def per_host_inventory(emu, workdir: Path) -> Path:
     (folder / "host_vars").mkdir(parents=True, exist_ok=True)
     (folder / "hosts.yml").write_text((emu.state_dir / "inventory.yml").read_text())
     for path in (emu.state_dir / "group_vars").glob("*.yml"):
-        configs = intent_mod.load(yaml.safe_load(path.read_text())).configs
+        configs = intent_mod.load(yaml.safe_load(path.read_text())["srd_intent"]).configs
         for host, config in configs.items():
             (folder / "host_vars" / ("%s.yml" % host)).write_text(
                 yaml.safe_dump({"srd_config": chassis_to_dict(config, reveal=True)}))
@@ -204,7 +205,7 @@ def run_size(pairs: int, workdir: Path, per_host_max: int) -> dict:
         lab.write(emu.options, EXAMPLE)
         configs = {}
         for path in (emu.state_dir / "group_vars").glob("*.yml"):
-            configs.update(intent_mod.load(yaml.safe_load(path.read_text())).configs)
+            configs.update(intent_mod.load(yaml.safe_load(path.read_text())["srd_intent"]).configs)
         per_host_inv = per_host_inventory(emu, workdir)
         out: dict = {}
         for job in JOBS:
@@ -239,12 +240,14 @@ def single_pair_ratio(workdir: Path, rounds: int) -> dict:
     configs = load_pair(EXAMPLE)
     emu = start(workdir / "mxsim-single", pairs=1, confirm_minute_seconds=1.0, switchover_seconds=0.2)
     try:
+        files = {"report_dir": str(workdir / "r"), "backup_dir": str(workdir / "b")}  # never into the tree
         fleet_tasks = [{"name": "deploy", "mxha.srd.pair_deploy": {"intent_file": str(EXAMPLE), "confirm_timeout": 30,
                                                                    "confirm_minute_seconds": 1, "confirm_margin": 5,
-                                                                   "health_interval": 0.5}, "run_once": True},
-                       {"name": "re-run", "mxha.srd.pair_deploy": {"intent_file": str(EXAMPLE)}, "run_once": True},
-                       {"name": "drift", "mxha.srd.pair_drift": {"intent_file": str(EXAMPLE),
-                                                                 "checks": ["config", "symmetry"]}, "run_once": True}]
+                                                                   "health_interval": 0.5, **files}, "run_once": True},
+                       {"name": "re-run", "mxha.srd.pair_deploy": {"intent_file": str(EXAMPLE), **files},
+                        "run_once": True},
+                       {"name": "drift", "mxha.srd.pair_drift": {"intent_file": str(EXAMPLE), "report_dir": files[
+                           "report_dir"], "checks": ["config", "symmetry"]}, "run_once": True}]
         ways = {"fleet (pair_deploy x2 + pair_drift)": [{"hosts": "mx_pairs", "gather_facts": False, "tasks": fleet_tasks}],
                 "junos_config, task/resource": one_play(junos_config_plays(configs))}
         walls: dict = {way: [] for way in ways}
