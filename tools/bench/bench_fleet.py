@@ -117,7 +117,8 @@ PER_HOST_TASKS = {
     "drift (live)": [{"mxha.srd.redundancy_config": {"state": "gathered"}}, {"mxha.srd.redundancy_state": {}}],
     "no-op deploy": [{"mxha.srd.redundancy_config": {"config": "{{ srd_config }}", "state": "overridden"}}],
     "changing deploy": [
-        {"mxha.srd.redundancy_config": {"config": "{{ srd_config }}", "state": "overridden", "confirm_timeout": 30}},
+        # a window the per-host path can make (its push alone takes a minute over 100 pairs): 600 emulator minutes
+        {"mxha.srd.redundancy_config": {"config": "{{ srd_config }}", "state": "overridden", "confirm_timeout": 600}},
         {"mxha.srd.redundancy_state": {}},
         {"mxha.srd.redundancy_config": {"confirm": True}},
     ],
