@@ -20,7 +20,8 @@ description:
   - "3. refuses when a chassis to change has a commit confirmed pending that this run did not make (it would
     become permanent), unless I(takeover);"
   - "4. on each chassis to change: C(lock), C(load-configuration), commit check, compare (nothing but our change
-    may be in the candidate), commit confirmed, keeping the lock;"
+    may be in the candidate), the candidate read back (it must hold exactly what is wanted: a statement a
+    configuration group provides cannot be removed by a load), commit confirmed, keeping the lock;"
   - "5. a health gate over the pair: srd running, ICCP up, each redundancy set of the intent primary on exactly one
     chassis, signal routes where the roles say; polled until settled, never past the confirmation deadline; an
     error that waiting cannot mend (a session lost, an rpc-error) ends it at once;"
@@ -34,9 +35,9 @@ description:
     C(--diff) the result carries each chassis' compare text.
   - "Before it changes a pair it backs up both chassis (I(backup_dir); docs/adopt.md): 2 more RPCs per chassis
     (C(get-configuration), C(get-commit-information)), 3 with I(backup_full)."
-  - "RPCs per chassis for a change: 12 plus 3 per health-gate read (get-configuration, get-commit-information,
-    lock, load, commit check, compare, commit confirmed, get-commit-information, commit, unlock,
-    get-commit-information, get-configuration); for a chassis already as intended: 1."
+  - "RPCs per chassis for a change: 13 plus 3 per health-gate read (get-configuration, get-commit-information,
+    lock, load, commit check, compare, the candidate read back, commit confirmed, get-commit-information, commit,
+    unlock, get-commit-information, get-configuration); for a chassis already as intended: 1."
 author: mxha.srd maintainers (@mxha)
 extends_documentation_fragment:
   - mxha.srd.fleet

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Optional
 
 from ansible_collections.mxha.srd.plugins.module_utils.fleet.links import ChassisLink
-from ansible_collections.mxha.srd.plugins.module_utils.jobs.pair_reads import read_again, read_config
+from ansible_collections.mxha.srd.plugins.module_utils.jobs.pair_reads import read_again, read_candidate, read_config
 from ansible_collections.mxha.srd.plugins.module_utils.netconf.config_session import (
     CommitEntry, ConfigSession, Transaction, TransactionFailed, parse_commit_information,
 )
@@ -111,8 +111,13 @@ class Push:
 
 def push(link: ChassisLink, chassis_plan: ChassisPlan, log: str, minutes: int, window: float,
          clock: Callable[[], float] = time.monotonic) -> Push:
-    """lock, load, commit check, compare, commit confirmed; keep the lock. The deadline is measured
-    on the controller from the moment the commit was *sent* (the timer cannot start earlier)."""
+    """lock, load, commit check, compare, read the candidate back, commit confirmed; keep the lock. The
+    deadline is measured on the controller from the moment the commit was *sent* (the timer cannot start
+    earlier).
+
+    Why read the candidate back (one RPC): a load can leave the candidate short of what was asked without
+    an error, for instance when it deletes a statement a configuration group provides (apply-groups), which
+    only the group can take away; committing it would leave the chassis on neither configuration."""
     session = ConfigSession(link.transport, link.name)
     tx = Transaction(session, RESOURCES, hold=True)
     with tx:
@@ -122,6 +127,16 @@ def push(link: ChassisLink, chassis_plan: ChassisPlan, log: str, minutes: int, w
             raise TransactionFailed("compare", "%s reports no difference after loading the change; nothing was "
                                     "committed (a value is probably stored in another form on the device)" % link.name,
                                     reason="no-difference")
+        loaded = tx.step("candidate-read", read_candidate, link.transport, link.name).config
+        short = model_diff(loaded, chassis_plan.want, RESOURCES)
+        if short:
+            paths = [c.path for c in short.changes]
+            raise TransactionFailed("candidate-read", "after loading the change, the candidate of %s still differs from "
+                                    "what the deploy wants at %s%s; nothing was committed. A statement a configuration "
+                                    "group provides (apply-groups) cannot be removed by a deploy: take it out of the "
+                                    "group by hand, or keep it in the intent" % (
+                                        link.name, ", ".join(paths[:5]), " and %d more" % (len(paths) - 5)
+                                        if len(paths) > 5 else ""), reason="candidate-differs")
         sent = clock()
         tx.commit(log, minutes)
     return Push(link.name, sent, sent + window, tx)

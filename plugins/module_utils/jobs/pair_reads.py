@@ -29,6 +29,14 @@ def read_config(transport: Transport, host: str) -> ParseResult:
     return read_config_xml(transport, host)[1]
 
 
+def read_candidate(transport: Transport, host: str) -> ParseResult:
+    """The candidate as loaded, groups applied, parsed: what a commit would make the chassis hold."""
+    reply = ConfigSession(transport, host).get_configuration(read_filter(RESOURCES), database="candidate")
+    parsed = parse_element(reply)
+    parsed.config = parsed.config.only(*RESOURCES)
+    return parsed
+
+
 def read_config_xml(transport: Transport, host: str) -> tuple[ET.Element, ParseResult]:
     """The same read, with the ``<configuration>`` the chassis returned (for a backup, or an import that
     must quote what the model leaves out)."""

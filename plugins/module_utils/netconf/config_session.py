@@ -320,6 +320,10 @@ class Transaction:
                     reason="dirty-candidate")
         return text
 
+    def step(self, name: str, func, *args):
+        """Another step of the transaction (a read-back, say): on failure it is cleaned up like the others."""
+        return self._run(name, func, *args)
+
     def commit(self, log: Optional[str], confirm_timeout: Optional[int] = None) -> None:
         if confirm_timeout and self.mode == PRIVATE:
             raise TransactionFailed("commit", "commit confirmed is not possible with config_mode: private "

@@ -23,6 +23,7 @@ STEPS = [
     ("load-configuration", 0, "load"),
     ("commit-configuration", 0, "commit check"),
     ("get-configuration", 1, "compare"),
+    ("get-configuration", 2, "candidate read-back"),
     ("commit-configuration", 1, "commit confirmed"),
     ("get-services-redundancy-group-information", 0, "health: roles"),
     ("get-inter-chassis-control-protocol-information", 0, "health: ICCP"),
@@ -31,7 +32,7 @@ STEPS = [
     ("commit-configuration", 2, "confirming commit"),
     ("unlock", 0, "unlock"),
     ("get-commit-information", 2, "proof of the confirmation"),
-    ("get-configuration", 2, "final re-read"),
+    ("get-configuration", 3, "final re-read"),
     ("close-session", 0, "close"),
 ]
 FAULTS = ("drop", "drop-after-apply", "delay-past-timer")

@@ -6,8 +6,12 @@ from __future__ import annotations
 import copy
 import time
 
+from ansible_collections.mxha.srd.plugins.module_utils.srd.diff import diff
+from ansible_collections.mxha.srd.plugins.module_utils.srd.model.config import RESOURCES
+
 from .conftest import NAMES, WINDOW, deploy, example_intent, settle
-from .truth import assert_clean, holds, snapshot
+from .hand import configure_by_hand
+from .truth import assert_clean, committed, holds, snapshot
 
 
 def test_a_deploy_puts_both_chassis_on_the_intent_and_proves_it(emu):
@@ -22,8 +26,8 @@ def test_a_deploy_puts_both_chassis_on_the_intent_and_proves_it(emu):
         health = [n for n in names if n.startswith(("get-services", "get-inter", "get-route"))]
         assert [n for n in names if n not in health] == [
             "get-configuration", "get-commit-information", "lock", "load-configuration", "commit-configuration",
-            "get-configuration", "commit-configuration", "get-commit-information", "commit-configuration",
-            "unlock", "get-commit-information", "get-configuration"], names
+            "get-configuration", "get-configuration", "commit-configuration", "get-commit-information",
+            "commit-configuration", "unlock", "get-commit-information", "get-configuration"], names
         assert len(health) % 3 == 0 and health
     assert_clean(emu)
 
@@ -158,3 +162,17 @@ def test_an_extension_refusing_before_the_push_changes_nothing(emu):
     assert outcome.outcome == "failed" and "the backup could not be written" in outcome.summary
     assert holds(emu, example_intent(), before) == {n: "old" for n in NAMES}
     assert all("lock" not in emu.rpc_names(n, marks[n]) for n in NAMES)
+
+
+def test_a_statement_a_configuration_group_provides_is_refused_before_the_commit(emu):
+    """A deploy cannot remove what a group provides: the candidate read back after the load still holds it, so
+    nothing is committed there, the other chassis is restored, and the run says exactly why (never "may be")."""
+    configure_by_hand(emu)  # pair1-mx1 takes redundancy set 1 and an event from configuration groups
+    before = {n: committed(emu, n) for n in NAMES}
+    outcome = deploy(emu)
+    settle(emu)
+    assert outcome.outcome == "failed"
+    assert "configuration group provides (apply-groups) cannot be removed by a deploy" in outcome.summary
+    assert "back on its old configuration" in outcome.summary and "may be" not in outcome.summary.lower()
+    assert all(not diff(committed(emu, n), before[n], RESOURCES) for n in NAMES)
+    assert_clean(emu)
