@@ -67,8 +67,8 @@ options:
       - Where each redundancy set is meant to be primary, as a mapping of set id to chassis name. Enables the
         findings C(AUDIT-PLACEMENT-UNRECOVERABLE) and C(AUDIT-GW2-DISABLE), and adds the placement as a
         starting state when it differs from both uniform ones.
-      - A pair intent's C(redundancy_sets[].primary) is read as well once the intent reader provides it; this
-        option wins.
+      - A pair intent's C(redundancy_sets[].primary) is read as well; this option wins, set by set (a what-if
+        for another placement).
     type: dict
   validate:
     description:

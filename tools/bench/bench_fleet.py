@@ -61,14 +61,19 @@ PEAK = "import resource, subprocess, sys; rc = subprocess.run(sys.argv[1:]).retu
 def ansible(workdir: Path, inventory: Path, book: Path, *extra: str, ok=(0,)) -> tuple[float, float, str]:
     """One ansible-playbook run: wall seconds, its largest process' peak RSS (MB), stdout."""
     env = dict(os.environ, ANSIBLE_CONFIG=str(ROOT / "ansible.cfg"), ANSIBLE_NOCOLOR="1", ANSIBLE_FORKS=FORKS,
-               ANSIBLE_PERSISTENT_CONTROL_PATH_DIR=str(workdir / "pc"), ANSIBLE_LOCAL_TEMP=str(workdir / "tmp"))
+               ANSIBLE_PERSISTENT_CONTROL_PATH_DIR=str(workdir / "pc"), ANSIBLE_LOCAL_TEMP=str(workdir / "tmp"),
+               # the per-host changing deploy confirms in a later task: its connection (and so its commit
+               # confirmed, which dies with the session) must outlive the tasks over every other host
+               ANSIBLE_PERSISTENT_CONNECT_TIMEOUT="900")
     cmd = [sys.executable, "-c", PEAK, str(BIN / "ansible-playbook"), "-i", str(inventory), str(book), *extra]
     started = time.monotonic()
     proc = subprocess.run(cmd, cwd=workdir, env=env, capture_output=True, text=True)
     wall = time.monotonic() - started
     if proc.returncode not in ok:
-        raise SystemExit("ansible-playbook %s failed (%d):\n%s\n%s" % (book.name, proc.returncode, proc.stdout[-5000:],
-                                                                      proc.stderr[-2000:]))
+        first = proc.stdout.find("fatal:")
+        raise SystemExit("ansible-playbook %s failed (%d):\n%s\n...\n%s\n%s" % (
+            book.name, proc.returncode, proc.stdout[first:first + 2000] if first >= 0 else "", proc.stdout[-2000:],
+            proc.stderr[-2000:]))
     peak = [int(line.split()[1]) for line in proc.stderr.splitlines() if line.startswith("PEAK_KB")]
     return wall, (peak[-1] / 1024.0 if peak else 0.0), proc.stdout
 

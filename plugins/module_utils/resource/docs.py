@@ -48,6 +48,11 @@ options:
     description:
       - Commit the change with C(commit confirmed), rolled back by Junos after this many minutes unless confirmed
         (1-65535). Confirm it with a later task that sets I(confirm=true).
+      - The commit confirmed also ends with the NETCONF session that made it (Juniper documents the rollback
+        for a session killed with C(kill-session); RFC 6241 8.4 for any end, which the emulator follows), so the
+        persistent connection must outlive the gap until the confirming task. Ansible closes an idle one after
+        C(persistent_connect_timeout) (30 s by default); over many hosts, raise it above the time between the two
+        tasks. The pair jobs (C(mxha.srd.pair_deploy)) hold their sessions themselves and need none of this.
       - Applies only when the task changes something; the result's C(commit_confirmed) says a confirmation is pending.
       - Not possible with I(config_mode=private).
     type: int
