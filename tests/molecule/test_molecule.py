@@ -49,5 +49,8 @@ def test_molecule_scenario(name: str, tmp_path: Path) -> None:
     out = ANSI.sub("", res.stdout + res.stderr)
     print(f"molecule scenario {name}: {seconds:.1f} s")
     assert res.returncode == 0, f"molecule test -s {name} failed ({res.returncode}) after {seconds:.0f} s:\n{out[-20000:]}"
+    left = subprocess.run(["git", "ls-files", "--others", "--exclude-standard", "--", str(SCENARIOS / name)], cwd=REPO,
+                          capture_output=True, text=True, check=False).stdout.split()
+    assert not left, f"molecule test -s {name} left files in the tree (reports, backups?): {left[:10]}"
     assert re.search(rf"{name}\s*: actions=\d+\s+successful=\d+\s+disabled=0\s+skipped=0\s+missing=0\s+failed=0", out), \
         out[-3000:]
