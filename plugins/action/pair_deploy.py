@@ -21,6 +21,7 @@ from ansible_collections.mxha.srd.plugins.plugin_utils.fleet_action import Fleet
 
 class ActionModule(FleetAction):
     JOB = "deploy"
+    DIFFS = True
     ARGUMENT_SPEC = {
         "state": {"type": "str", "default": "overridden", "choices": list(STATES)},
         "confirm_timeout": {"type": "int", "default": 5},
@@ -67,12 +68,3 @@ class ActionModule(FleetAction):
             return note_backup(PairDeploy(spec, intents[spec.name].configs, links, options, token=token,
                                           extensions=extensions).run(), backup)
         return job
-
-    def run(self, tmp=None, task_vars=None):
-        result = super().run(tmp, task_vars)
-        report = getattr(self, "last_report", None)
-        if report is not None and self._task.diff:
-            diffs = [d for pair in report.pairs for d in pair.details.get("diff", [])]
-            if diffs:
-                result["diff"] = diffs
-        return result

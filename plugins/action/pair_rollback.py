@@ -28,6 +28,7 @@ from ansible_collections.mxha.srd.plugins.plugin_utils.fleet_action import Fleet
 
 class ActionModule(FleetAction):
     JOB = "rollback"
+    DIFFS = True
     ARGUMENT_SPEC = {
         "backup": {"type": "raw"},
         "before": {"type": "str"},
@@ -103,12 +104,3 @@ class ActionModule(FleetAction):
             options = self._options(args, "mxha.srd rollback %s to %s" % (spec.name, info.name))
             return rollback_pair(spec, links, info, configs, options, token, backup)
         return job
-
-    def run(self, tmp=None, task_vars=None):
-        result = super().run(tmp, task_vars)
-        report = getattr(self, "last_report", None)
-        if report is not None and self._task.diff:
-            diffs = [d for pair in report.pairs for d in pair.details.get("diff", [])]
-            if diffs:
-                result["diff"] = diffs
-        return result

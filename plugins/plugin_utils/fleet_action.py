@@ -66,6 +66,7 @@ class FleetAction(ActionBase):
     JOB = "job"
     ARGUMENT_SPEC: dict = {}
     SHOW_OK_LINES = False  # print the lines of pairs that are ok too (a compatibility check's)
+    DIFFS = False  # with --diff, return each pair's ``details["diff"]`` as the task's diff (a configuration change)
 
     def run(self, tmp=None, task_vars=None):
         result = super().run(tmp, task_vars)
@@ -103,6 +104,10 @@ class FleetAction(ActionBase):
                       table=table, msg=report.summary(), failed_hosts=failing,
                       failure=_failure(report, fail_on_drift),
                       pairs={p.pair: p.outcome for p in report.pairs}, ok=not report.failed(fail_on_drift))
+        if self.DIFFS and self._task.diff:
+            diffs = [d for pair in report.pairs for d in pair.details.get("diff", [])]
+            if diffs:
+                result["diff"] = diffs
         try:
             result["files"] = self._write(args, report)
         except OSError as exc:

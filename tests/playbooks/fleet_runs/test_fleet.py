@@ -29,6 +29,8 @@ def test_every_pair_is_deployed_and_checked_in_one_run(run, fleet):
     assert report["job"] == "deploy" and report["problems"] == []
     assert outcomes(report) == {"cgnat-pair%d" % n: "changed" for n in range(1, PAIRS + 1)}
     assert all(holds_intent(fleet, n) for n in range(1, PAIRS + 1))
+    for name in pair_names(1) + pair_names(PAIRS):  # --diff: each changed chassis' show | compare, headed by its name
+        assert "[%s]\n[edit" % name in res.stdout, name
     for n in (1, PAIRS):
         for name in pair_names(n):
             fleet.assert_clean(name)

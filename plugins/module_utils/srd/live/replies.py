@@ -309,8 +309,9 @@ def _local(tag) -> str:
     return tag.rsplit("}", 1)[-1].rsplit(":", 1)[-1] if isinstance(tag, str) else ""
 
 
-def _root(reply) -> ET.Element:
-    """Element or XML text -> element with namespace-free tags (a copy: the input is left alone)."""
+def namespace_free(reply) -> ET.Element:
+    """Element or XML text -> element with namespace-free tags (a copy: the input is left alone; an
+    ``<rpc-reply>`` envelope is kept)."""
     if isinstance(reply, ET.Element):
         root = ET.fromstring(ET.tostring(reply))
     else:
@@ -452,7 +453,7 @@ def parse_redundancy_groups(reply) -> Tuple[Optional[str], Tuple[RedundancyGroup
     A set record is whatever element holds a ``local-rs-state``; its group is the nearest ancestor
     with an ``rg-id``. Sets found outside any group record are grouped under id None.
     """
-    root = _root(reply)
+    root = namespace_free(reply)
     problems: List[str] = []
     parents = _parents(root)
     groups: Dict[Optional[int], dict] = {}
@@ -687,7 +688,7 @@ class IccpStatus:
 
 def parse_iccp(reply) -> IccpStatus:
     """``get-inter-chassis-control-protocol-information`` reply -> peers and clients."""
-    root = _root(reply)
+    root = namespace_free(reply)
     peers = []
     for peer in _all(root, "iccp_peer"):
         groups = []
@@ -738,7 +739,7 @@ class RouteEntry:
 
 def parse_routes(reply) -> Tuple[RouteEntry, ...]:
     """``get-route-information`` reply -> every route, with its table (nearest ``table-name``)."""
-    root = _root(reply)
+    root = namespace_free(reply)
     parents = _parents(root)
     out = []
     for rt in _all(root, "route"):
@@ -784,7 +785,7 @@ class SoftwareInfo:
 
 def parse_software(reply) -> SoftwareInfo:
     """``get-software-information`` reply (plain or ``multi-routing-engine-results``) -> host, model, version."""
-    root = _root(reply)
+    root = namespace_free(reply)
     infos = list(_all(root, "software"))
     if not infos:
         return SoftwareInfo()

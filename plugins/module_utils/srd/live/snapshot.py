@@ -29,7 +29,7 @@ from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.index import P
 from ansible_collections.mxha.srd.plugins.module_utils.srd.engine.state import (
     PairState, RouteKey, instance_of_table, route_key,
 )
-from ansible_collections.mxha.srd.plugins.module_utils.srd.live.replies import LiveState, _root
+from ansible_collections.mxha.srd.plugins.module_utils.srd.live.replies import LiveState, namespace_free
 
 __all__ = [
     "SCHEMA", "VERSION", "VrrpStatus", "vrrp_request", "parse_vrrp", "route_ages", "ages_by_route", "route_text", "chassis_snapshot",
@@ -88,7 +88,7 @@ def _number(text: Optional[str]) -> Optional[int]:
 
 def parse_vrrp(reply) -> Tuple[VrrpStatus, ...]:
     """``get-vrrp-information`` reply -> every group (records without an interface or a group are skipped)."""
-    root = _root(reply)
+    root = namespace_free(reply)
     out = []
     for record in root.iter("vrrp-interface"):
         interface = _first_text(record, "interface")
@@ -105,7 +105,7 @@ def parse_vrrp(reply) -> Tuple[VrrpStatus, ...]:
 
 def route_ages(reply) -> Dict[Tuple[str, Optional[str]], int]:
     """``get-route-information`` reply -> {(prefix, table): age in seconds} of the routes that say their age."""
-    root = _root(reply)
+    root = namespace_free(reply)
     out: Dict[Tuple[str, Optional[str]], int] = {}
     for table in root.iter("route-table"):
         name = _first_text(table, "table-name")

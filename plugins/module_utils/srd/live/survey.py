@@ -21,29 +21,10 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import Dict, List, Optional
 
-from ansible_collections.mxha.srd.plugins.module_utils.srd.errors import InputError
-from ansible_collections.mxha.srd.plugins.module_utils.srd.live.replies import NAMES, SHAPES, Record
+from ansible_collections.mxha.srd.plugins.module_utils.srd.live.replies import NAMES, SHAPES, Record, namespace_free
 
 # Envelope tags that are not part of any reply's content.
 ENVELOPE = frozenset({"rpc-reply", "data", "ok"})
-
-
-def _local(tag) -> str:
-    return tag.rsplit("}", 1)[-1].rsplit(":", 1)[-1] if isinstance(tag, str) else ""
-
-
-def content(reply) -> ET.Element:
-    """The reply (element or XML text) as a namespace-free copy; an ``<rpc-reply>`` envelope is kept."""
-    if isinstance(reply, ET.Element):
-        root = ET.fromstring(ET.tostring(reply))
-    else:
-        try:
-            root = ET.fromstring(reply)
-        except (ET.ParseError, TypeError) as exc:
-            raise InputError("the reply is not XML: %s" % exc) from None
-    for node in root.iter():
-        node.tag = _local(node.tag)
-    return root
 
 
 def _path(node: ET.Element, parents: Dict[ET.Element, ET.Element]) -> str:
@@ -92,7 +73,7 @@ def survey(kind: str, reply, level: Optional[str] = None) -> dict:
     "record", "missing_in", "records"}], "records": {record: count}, "elements": count}``.
     """
     shape = SHAPES[kind]
-    root = content(reply)
+    root = namespace_free(reply)
     parents = {child: parent for parent in root.iter() for child in parent}
     expected = shape.expected_tags()
     nodes = [n for n in root.iter() if n.tag not in ENVELOPE]
@@ -134,4 +115,4 @@ def summary(result: dict) -> str:
     return "; ".join(parts) if parts else "every element as expected"
 
 
-__all__ = ["survey", "summary", "content", "ENVELOPE"]
+__all__ = ["survey", "summary", "ENVELOPE"]
